@@ -150,3 +150,15 @@ def in_article(text: str, start: int, end: int | None = None) -> bool:
     """Whether the span ``[start, end)`` lies inside one article line."""
     end = start if end is None else end
     return any(s.start <= start and end <= s.end for s in article_segments(text))
+
+
+_DEFANG = re.compile(r"(https?)://([^/\s]+)")
+
+
+def defang(text: str) -> str:
+    """Make web addresses inert for display: ``http://a.b/c`` becomes ``hxxp://a[.]b/c``.
+
+    The seed's spam advert carries an address; the book shows it only in this form, so no
+    renderer (Markdown linkify, a browser, a PDF viewer) can turn it into a link.
+    """
+    return _DEFANG.sub(lambda m: m.group(1).replace("tt", "xx") + "://" + m.group(2).replace(".", "[.]"), text)

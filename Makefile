@@ -1,0 +1,88 @@
+# Western (Chongqing) Science City, one year on: build and test.
+#   make book   the HTML book in _build/html/ (creates .venv, re-executes stale notebooks)
+#   make test   every test: unit tests, strict nbval over book/, the strict build, browser tests
+# See README.md for the rest.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := book
+.DELETE_ON_ERROR:
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV_STAMP := $(VENV)/.installed
+
+NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
+NB_STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.ok)
+# What a notebook's outputs depend on besides the notebook itself.
+NB_INPUTS := $(wildcard data/*.csv data/*.json seeds/* sciencecity/*.py)
+BOOK_SOURCES := _config.yml _toc.yml references.bib $(wildcard book/*.md book/_static/*)
+HTML_STAMP := _build/html/.built
+
+# Strict build: any Sphinx warning fails it (-W), all of them are reported (--keep-going),
+# and -n reports every broken cross-reference. --all: glue keys and numbered references cross
+# pages, so a partial rebuild could leave a page stale.
+JB_FLAGS := --builder html -W -n --keep-going --all
+# Execution in place; record_timing=False keeps timestamps out of the committed notebooks.
+NB_EXECUTE := $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
+
+.PHONY: book test unit serve lab clean deps venv help
+
+help:
+	@sed -n '1,4p' Makefile
+
+## Environment ------------------------------------------------------------------------------
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): requirements.txt pyproject.toml
+	@echo "==> creating $(VENV) from requirements.txt"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# System packages from Debian: the CJK font every chart uses, Chromium for the browser tests.
+deps:
+	@bash tools/system-deps.sh fonts-noto-cjk chromium
+
+## The book ---------------------------------------------------------------------------------
+
+book: $(HTML_STAMP)
+
+# A notebook is re-executed in place when it, data/, seeds/ or sciencecity/ changed.
+_build/.executed/%.ok: book/%.ipynb $(NB_INPUTS) | $(VENV_STAMP)
+	@bash tools/system-deps.sh fonts-noto-cjk
+	@echo "==> executing $<"
+	$(NB_EXECUTE) $<
+	@mkdir -p $(@D) && touch $@
+
+$(HTML_STAMP): $(NB_STAMPS) $(NOTEBOOKS) $(BOOK_SOURCES) $(VENV_STAMP)
+	@echo "==> building the HTML book (strict)"
+	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
+	touch $@
+
+## Tests ------------------------------------------------------------------------------------
+
+test: book
+	@bash tools/system-deps.sh chromium
+	$(PY) -m pytest tests book --nbval --nbval-current-env -ra
+
+# Unit tests only: no notebook execution, no browser.
+unit: $(VENV_STAMP)
+	$(PY) -m pytest tests -m "not slow" -ra
+
+## Reading and changing ---------------------------------------------------------------------
+
+serve: book
+	@echo "==> http://127.0.0.1:8000/"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+lab: $(VENV_STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=.
+
+clean:
+	rm -rf _build .pytest_cache

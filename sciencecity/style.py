@@ -1,0 +1,122 @@
+"""The house chart style: one CJK font, one colour-blind-safe palette, one set of sizes.
+
+Every notebook calls :func:`use` once (through ``from sciencecity.style import use; use()``),
+so the font set-up lives here and nowhere else.
+
+Font: Noto Sans CJK SC (Google/Adobe, SIL Open Font Licence 1.1), as shipped by Debian's
+``fonts-noto-cjk`` package (``make deps`` installs it). Debian ships it as an OpenType
+collection (``NotoSansCJK-Regular.ttc``); Matplotlib registers every face of the collection and
+we select the Simplified Chinese face by its family name. Any glyph the font lacks raises an
+error instead of drawing a box, so a chart with a missing glyph cannot pass the tests.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import matplotlib as mpl
+from matplotlib import font_manager
+
+FONT_FAMILY = "Noto Sans CJK SC"
+FONT_LICENCE = "SIL Open Font License 1.1"
+#: Where Debian (and most Linux distributions) put the Noto CJK collection.
+FONT_CANDIDATES = (
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
+    Path("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc"),
+)
+
+#: Okabe & Ito (2008) colour-blind-safe palette, in the order charts use it.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+#: Neutral grey for context series (figures from other sources) and grid lines.
+GREY = "#7F7F7F"
+#: The article's figures in blue, context from other sources in grey: the same in every chart.
+ARTICLE_COLOUR = PALETTE["blue"]
+CONTEXT_COLOUR = GREY
+
+FIGSIZE = (7.0, 4.0)
+#: Width-to-height ratio and resolution of the PNGs in the book (sharp on high-density screens).
+DPI = 144
+
+
+class FontMissingError(RuntimeError):
+    """No CJK font with a free licence is installed."""
+
+
+def font_path() -> Path:
+    """The first installed Noto Sans CJK collection, or a clear error saying how to get one."""
+    for path in FONT_CANDIDATES:
+        if path.exists():
+            return path
+    raise FontMissingError(
+        f"{FONT_FAMILY} is not installed (looked in: "
+        + ", ".join(str(p) for p in FONT_CANDIDATES)
+        + "). Run `make deps` (Debian package fonts-noto-cjk)."
+    )
+
+
+def register_font() -> str:
+    """Register the CJK font with Matplotlib (idempotent) and return its family name."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    if FONT_FAMILY not in names:
+        font_manager.fontManager.addfont(str(font_path()))
+        names = {f.name for f in font_manager.fontManager.ttflist}
+    if FONT_FAMILY not in names:  # pragma: no cover - a collection without the SC face
+        raise FontMissingError(f"{font_path()} has no face named {FONT_FAMILY!r}")
+    return FONT_FAMILY
+
+
+RC = {
+    "figure.figsize": FIGSIZE,
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "axes.unicode_minus": True,
+    "svg.hashsalt": "sciencecity",
+    "path.simplify": True,
+}
+
+
+def use() -> None:
+    """Apply the house style to Matplotlib and make missing glyphs an error."""
+    family = register_font()
+    mpl.rcParams.update(RC)
+    mpl.rcParams["font.family"] = "sans-serif"
+    mpl.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
+    mpl.rcParams["axes.prop_cycle"] = mpl.cycler(color=list(PALETTE.values()))
+    # Matplotlib only warns when a glyph is missing and then draws a box; a report must not.
+    warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+
+
+def source_line(fig, text: str) -> None:
+    """Write the chart's source under the plot area, left-aligned, in small grey type."""
+    fig.text(0.01, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=8, color="#555555")
+    fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))

@@ -1,0 +1,30 @@
+"""Shared fixtures. Tests run from any folder: paths come from sciencecity.paths."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sciencecity import paths
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def run(cmd: list[str], cwd: Path | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
+    """Run a command of the project's environment, capturing its output as text."""
+    env = dict(os.environ, PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def book_copy(tmp_path_factory) -> Path:
+    """A copy of the book's sources (no build, no venv) to break on purpose."""
+    dest = tmp_path_factory.mktemp("bookcopy") / "p"
+    ignore = shutil.ignore_patterns(".venv", "_build", ".git", "node_modules", "*.egg-info", "__pycache__")
+    shutil.copytree(paths.ROOT, dest, ignore=ignore)
+    return dest

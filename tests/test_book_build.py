@@ -1,0 +1,72 @@
+"""The book builds strictly, and the notebook tests are strict.
+
+`make book` runs the real build; these tests prove the guarantees behind it: a warning fails the
+build, an edited stored output fails nbval, and every page in the table of contents was built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sciencecity import paths
+
+from .conftest import run
+
+pytestmark = pytest.mark.slow
+
+JB_STRICT = ["jupyter-book", "build", ".", "--builder", "html", "-W", "-n", "--keep-going", "--all"]
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for entry in toc.get("chapters", []):
+        files.append(entry["file"])
+    for part in toc.get("parts", []):
+        files += [c["file"] for c in part["chapters"]]
+    return files
+
+
+def test_makefile_builds_with_the_strict_flags():
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    flags = re.search(r"^JB_FLAGS := (.+)$", makefile, re.M).group(1).split()
+    assert flags == JB_STRICT[3:]
+
+
+def test_every_toc_page_was_built():
+    html = paths.ROOT / "_build" / "html"
+    for name in toc_files():
+        assert (html / f"{name}.html").is_file(), f"{name} is in _toc.yml but was not built"
+
+
+def test_a_warning_fails_the_build(book_copy: Path):
+    page = book_copy / "book" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`no-such-label`.\n", encoding="utf-8")
+    result = run(JB_STRICT, cwd=book_copy)
+    assert result.returncode != 0
+    assert "no-such-label" in result.stdout + result.stderr
+
+
+def test_an_edited_stored_output_fails_nbval(tmp_path: Path):
+    notebook = sorted((paths.BOOK_DIR).glob("*.ipynb"))[0]
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            if "text/plain" in out.get("data", {}):
+                out["data"]["text/plain"] = ["edited by hand"]
+                break
+        else:
+            continue
+        break
+    else:
+        pytest.fail(f"{notebook.name} has no text output to edit")
+    edited = tmp_path / notebook.name
+    edited.write_text(json.dumps(nb), encoding="utf-8")
+    result = run(["python", "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", str(edited)], cwd=tmp_path)
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "edited by hand" in result.stdout

@@ -1,0 +1,61 @@
+"""The house chart style: the CJK font renders Chinese, and a missing glyph is an error."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from sciencecity import style  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _restore_rc():
+    with matplotlib.rc_context(), warnings.catch_warnings():
+        yield
+    plt.close("all")
+
+
+def test_font_is_the_simplified_chinese_face():
+    style.use()
+    found = font_manager.findfont(font_manager.FontProperties(family=matplotlib.rcParams["font.sans-serif"]))
+    assert found.endswith(".ttc") or found.endswith(".otf")
+    assert font_manager.get_font(found).family_name == style.FONT_FAMILY
+
+
+def test_chinese_labels_render_without_warnings():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.bar(["直管园", "璧山区", "全市"], [19.8, 12.0, 12.8])
+    ax.set_title("上半年GDP增长 GDP growth, 2021H1 (%)")
+    style.source_line(fig, "上游新闻 Shangyou News")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig.savefig(io.BytesIO(), format="png")
+
+
+def test_missing_glyph_is_an_error():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.set_title("\N{GRINNING FACE}")
+    with pytest.raises(UserWarning, match="missing from font"):
+        fig.savefig(io.BytesIO(), format="png")
+
+
+def test_palette_is_okabe_ito():
+    assert list(style.PALETTE.values())[:3] == ["#0072B2", "#E69F00", "#009E73"]
+    style.use()
+    assert matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][0] == "#0072B2"
+    assert matplotlib.rcParams["savefig.dpi"] == style.DPI >= 144
+
+
+def test_missing_font_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.setattr(style, "FONT_CANDIDATES", (tmp_path / "none.ttc",))
+    with pytest.raises(style.FontMissingError, match="make deps"):
+        style.font_path()
