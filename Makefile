@@ -38,9 +38,8 @@ help:
 venv: $(VENV_STAMP)
 
 $(VENV_STAMP): requirements.txt pyproject.toml
-	@echo "==> creating $(VENV) from requirements.txt"
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
+	@echo "==> bringing $(VENV) up to date with requirements.txt"
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
