@@ -1,0 +1,242 @@
+"""Growth-rate arithmetic for the chapter "Growth": gaps, weighted sums, rounding, two-year averages.
+
+All rates are in per cent (``19.8`` means 19.8 %), as the article and the statistics bureaus
+print them. Every function is pure: it takes numbers and returns numbers (or a tuple of them).
+
+The inputs are decimal figures printed to one decimal place, so the arithmetic is done in
+:class:`decimal.Decimal` built from each number's shortest ``repr`` (``Decimal("22.3")``, not the
+binary float ``22.300000000000000710…``): ``22.3 - 3.3`` is then exactly ``19.0`` and can be
+compared with a published ``19.0`` by equality. Results are returned as ``float`` and are never
+rounded here; round only for display.
+
+Conventions used throughout:
+
+* A sector's contribution to aggregate real growth is its base-period share of value added
+  times its own growth: ``g = sum(w_i * g_i)`` with ``sum(w_i) = 1``. Weights passed to the
+  functions below may be levels (亿元) or shares; they are normalised by their own sum.
+* A figure printed to one decimal place stands for any true value within ``half_step`` (0.05)
+  of it.
+* The two-year average growth rate Chinese statistics reported in 2021 is the geometric mean
+  on a 2019 base: ``sqrt((1 + g_2020) * (1 + g_2021)) - 1``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, localcontext
+
+Number = float | int | Decimal | str
+
+#: Half the last printed digit of a rate printed to one decimal place.
+HALF_STEP = 0.05
+
+
+def _d(x: Number) -> Decimal:
+    """``x`` as an exact decimal of its shortest representation (``0.1`` -> ``Decimal('0.1')``)."""
+    if isinstance(x, Decimal):
+        return x
+    if isinstance(x, bool):
+        raise TypeError("a rate cannot be a bool")
+    if isinstance(x, float) and x != x:
+        raise ValueError("a rate cannot be NaN")
+    return Decimal(repr(x)) if isinstance(x, float) else Decimal(str(x))
+
+
+def _shares(weights: Sequence[Number]) -> list[Decimal]:
+    """Weights normalised to sum to 1; all must be non-negative and not all zero."""
+    ws = [_d(w) for w in weights]
+    if any(w < 0 for w in ws):
+        raise ValueError("weights must be non-negative")
+    total = sum(ws, Decimal(0))
+    if total == 0:
+        raise ValueError("weights must not all be zero")
+    return [w / total for w in ws]
+
+
+def _check_lengths(rates: Sequence[Number], weights: Sequence[Number]) -> None:
+    if len(rates) != len(weights):
+        raise ValueError(f"{len(rates)} rates but {len(weights)} weights")
+    if not rates:
+        raise ValueError("no rates")
+
+
+def implied_rate_from_gap(rate: Number, gap: Number) -> float:
+    """The other party's rate when ``rate`` is ``gap`` percentage points above it.
+
+    ``implied_rate_from_gap(22.3, 3.3)`` is ``19.0``: "22.3 %, 3.3 points above the city" means
+    the city grew 19.0 %. A negative ``gap`` means ``rate`` is below the other.
+    """
+    return float(_d(rate) - _d(gap))
+
+
+def points_gap(a: Number, b: Number) -> float:
+    """``a - b`` in percentage points, exact at the printed decimals (``20.2 - 19.5`` is ``0.7``)."""
+    return float(_d(a) - _d(b))
+
+
+def total(values: Sequence[Number]) -> float:
+    """The exact decimal sum of printed figures (``4.25 + 276.52 + 206.69`` is ``487.46``)."""
+    return float(sum((_d(v) for v in values), Decimal(0)))
+
+
+def shares(weights: Sequence[Number]) -> list[float]:
+    """Each weight's share of their sum (levels in 亿元 -> shares summing to 1)."""
+    return [float(s) for s in _shares(weights)]
+
+
+def weighted_growth(rates: Sequence[Number], weights: Sequence[Number]) -> float:
+    """Aggregate growth ``sum(w_i * g_i)`` with the weights normalised to sum to 1.
+
+    ``rates`` are the components' growth rates (%), ``weights`` their base-period value added
+    (any unit) or shares.
+    """
+    _check_lengths(rates, weights)
+    return float(sum((w * _d(g) for g, w in zip(rates, _shares(weights))), Decimal(0)))
+
+
+def growth_with_share(
+    rates: Sequence[Number], weights: Sequence[Number], vary: int, absorb: int, share: Number
+) -> float:
+    """Aggregate growth when component ``vary`` has ``share`` (0–1) of the base.
+
+    The other components keep their shares from ``weights`` except ``absorb``, which takes up
+    whatever is left so that the shares still sum to 1. Raises ``ValueError`` if that would
+    make ``absorb``'s share negative.
+    """
+    _check_lengths(rates, weights)
+    if vary == absorb:
+        raise ValueError("vary and absorb must be different components")
+    s = list(_shares(weights))
+    s[vary] = _d(share)
+    if not 0 <= s[vary] <= 1:
+        raise ValueError("share must be between 0 and 1")
+    s[absorb] = 1 - sum((x for i, x in enumerate(s) if i != absorb), Decimal(0))
+    if s[absorb] < 0:
+        raise ValueError(f"share {share} leaves component {absorb} a negative share")
+    return float(sum((w * _d(g) for g, w in zip(rates, s)), Decimal(0)))
+
+
+def weight_to_match(
+    target: Number, rates: Sequence[Number], weights: Sequence[Number], vary: int, absorb: int
+) -> float:
+    """The share (0–1) of component ``vary`` at which the aggregate growth equals ``target``.
+
+    As in :func:`growth_with_share`, ``absorb`` takes up the change and the other components
+    keep their shares. The aggregate is linear in the share, with slope ``g_vary - g_absorb``,
+    so the answer is exact. The result may lie outside 0–1 (then no mix reproduces ``target``);
+    it is returned as computed so that the caller can say so. ``ValueError`` if the two rates
+    are equal (the share then has no effect).
+    """
+    _check_lengths(rates, weights)
+    if vary == absorb:
+        raise ValueError("vary and absorb must be different components")
+    g = [_d(x) for x in rates]
+    if g[vary] == g[absorb]:
+        raise ValueError("the two components grow at the same rate: their mix cannot change the total")
+    s = _shares(weights)
+    fixed = [i for i in range(len(g)) if i not in (vary, absorb)]
+    fixed_share = sum((s[i] for i in fixed), Decimal(0))
+    fixed_part = sum((s[i] * g[i] for i in fixed), Decimal(0))
+    # target = fixed_part + x * g_vary + (1 - fixed_share - x) * g_absorb, solved for x
+    x = (_d(target) - fixed_part - (1 - fixed_share) * g[absorb]) / (g[vary] - g[absorb])
+    return float(x)
+
+
+def rounding_band(
+    rates: Sequence[Number], weights: Sequence[Number], half_step: Number = HALF_STEP
+) -> tuple[float, float]:
+    """Lowest and highest aggregate growth if every rate may be off by up to ``half_step``.
+
+    The aggregate is increasing in every rate (weights are non-negative), so the extremes are
+    all rates at their lower ends and all at their upper ends. With weights summing to 1 the
+    band is ``weighted_growth(...) ± half_step``.
+    """
+    h = _d(half_step)
+    if h < 0:
+        raise ValueError("half_step must be non-negative")
+    lo = weighted_growth([_d(g) - h for g in rates], weights)
+    hi = weighted_growth([_d(g) + h for g in rates], weights)
+    return lo, hi
+
+
+def printed_interval(value: Number, half_step: Number = HALF_STEP) -> tuple[float, float]:
+    """The true values a figure printed as ``value`` can stand for: ``value ± half_step``."""
+    v, h = _d(value), _d(half_step)
+    return float(v - h), float(v + h)
+
+
+def intervals_overlap(a: tuple[Number, Number], b: tuple[Number, Number]) -> bool:
+    """Whether the closed intervals ``a`` and ``b`` (each ``(low, high)``) share a point."""
+    return _d(a[0]) <= _d(b[1]) and _d(b[0]) <= _d(a[1])
+
+
+def inside(value: Number, band: tuple[Number, Number]) -> bool:
+    """Whether ``value`` lies in the closed interval ``band`` = ``(low, high)``."""
+    return _d(band[0]) <= _d(value) <= _d(band[1])
+
+
+def two_year_average(g1: Number, g2: Number) -> float:
+    """Average annual growth over two years (%): ``sqrt((1 + g1) * (1 + g2)) - 1``.
+
+    ``g1`` is the first year's growth (2020 on 2019), ``g2`` the second's (2021 on 2020); the
+    result is the geometric mean on the base of the year before ``g1``.
+    """
+    with localcontext() as ctx:
+        ctx.prec = 40
+        factor = (1 + _d(g1) / 100) * (1 + _d(g2) / 100)
+        if factor < 0:
+            raise ValueError("growth below -100 % has no average")
+        return float((factor.sqrt() - 1) * 100)
+
+
+def implied_prior_growth(two_year_avg: Number, current: Number) -> float:
+    """The first year's growth (%) implied by a two-year average and the second year's growth.
+
+    Inverts :func:`two_year_average`: ``(1 + avg)**2 / (1 + current) - 1``. With Chongqing's
+    2021H1 figures (average 6.6 %, growth 12.8 %) this is its 2020H1 growth.
+    """
+    with localcontext() as ctx:
+        ctx.prec = 40
+        a, c = 1 + _d(two_year_avg) / 100, 1 + _d(current) / 100
+        if c <= 0:
+            raise ValueError("current growth must be above -100 %")
+        return float((a * a / c - 1) * 100)
+
+
+def implied_prior_growth_band(
+    two_year_avg: Number, current: Number, half_step: Number = HALF_STEP
+) -> tuple[float, float]:
+    """Range of :func:`implied_prior_growth` when both inputs may be off by ``half_step``.
+
+    The result rises with the average and falls with the current growth, so the low end pairs
+    the lowest average with the highest current growth, and the high end the reverse.
+    """
+    a, c, h = _d(two_year_avg), _d(current), _d(half_step)
+    return implied_prior_growth(a - h, c + h), implied_prior_growth(a + h, c - h)
+
+
+_NUM = r"(-?\d+(?:\.\d+)?)"
+
+
+def note_percent(note: str, phrase: str) -> float:
+    """The percentage that follows ``phrase`` in a free-text note of ``external.csv``.
+
+    ``note_percent("share of GDP 0.9%, growth 3.8%", "growth")`` is ``3.8``. The phrase must be
+    followed by a number and ``%`` (spaces allowed); ``KeyError`` if it is not in the note,
+    ``ValueError`` if it is there more than once with a number.
+    """
+    found = re.findall(rf"(?<![\w-]){re.escape(phrase)}\s+{_NUM}\s*%", note)
+    if not found:
+        raise KeyError(f"no '{phrase} N%' in note {note!r}")
+    if len(found) > 1:
+        raise ValueError(f"'{phrase} N%' occurs {len(found)} times in note {note!r}")
+    return float(found[0])
+
+
+def note_ratio(note: str, phrase: str) -> tuple[float, ...]:
+    """The ratio ``a:b:c`` that follows ``phrase`` in a note (``"sector structure 7.2:40.0:52.8"``)."""
+    m = re.search(rf"{re.escape(phrase)}\s+({_NUM[1:-1]}(?::{_NUM[1:-1]})+)", note)
+    if not m:
+        raise KeyError(f"no '{phrase} a:b:…' in note {note!r}")
+    return tuple(float(x) for x in m.group(1).split(":"))

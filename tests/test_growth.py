@@ -1,0 +1,185 @@
+"""sciencecity.growth: exact expected numbers, worked by hand, for every function."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pytest
+
+from sciencecity import growth
+
+# The core's 2021H1 sector growth (article) and 2020 value added in 亿元 (park yearbook).
+RATES = [3.9, 20.2, 19.5]
+LEVELS = [4.25, 276.52, 206.69]
+SUM = 487.46  # 4.25 + 276.52 + 206.69
+
+
+def test_gap_is_exact_in_decimal():
+    assert growth.implied_rate_from_gap(22.3, 3.3) == 19.0
+    # in binary floats 0.3 - 0.1 is 0.19999999999999998; the module must give 0.2 exactly
+    assert 0.3 - 0.1 != 0.2
+    assert growth.implied_rate_from_gap(0.3, 0.1) == 0.2
+    assert growth.implied_rate_from_gap(10.0, -2.5) == 12.5
+
+
+def test_points_gap_and_total():
+    assert 20.2 - 19.5 != 0.7
+    assert growth.points_gap(20.2, 19.5) == 0.7
+    assert growth.points_gap(12.8, 19.8) == -7.0
+    assert growth.total(LEVELS) == 487.46
+    assert 0.1 + 0.2 != 0.3
+    assert growth.total([0.1, 0.2]) == 0.3
+    assert growth.total([]) == 0.0
+
+
+def test_shares_normalise_levels():
+    assert growth.shares([1, 3]) == [0.25, 0.75]
+    s = growth.shares(LEVELS)
+    assert s[1] == pytest.approx(276.52 / SUM, abs=1e-15)
+    assert math.fsum(s) == pytest.approx(1.0, abs=1e-15)
+
+
+def test_shares_reject_bad_weights():
+    with pytest.raises(ValueError):
+        growth.shares([1, -1])
+    with pytest.raises(ValueError):
+        growth.shares([0, 0])
+
+
+def test_weighted_growth_simple_cases():
+    assert growth.weighted_growth([10, 20], [1, 1]) == 15.0
+    assert growth.weighted_growth([10, 20], [3, 1]) == 12.5
+    assert growth.weighted_growth([10, 20], [0.75, 0.25]) == 12.5  # shares or levels alike
+    assert growth.weighted_growth([7.0], [5]) == 7.0
+
+
+def test_weighted_growth_of_the_core():
+    # (3.9*4.25 + 20.2*276.52 + 19.5*206.69) / 487.46 = 9632.734 / 487.46
+    expected = Decimal("9632.734") / Decimal("487.46")
+    assert growth.weighted_growth(RATES, LEVELS) == pytest.approx(float(expected), abs=1e-12)
+    assert round(growth.weighted_growth(RATES, LEVELS), 2) == 19.76
+
+
+def test_weighted_growth_of_chongqing_benchmark():
+    # 0.072*8.9 + 0.400*13.2 + 0.528*12.9 = 0.6408 + 5.28 + 6.8112 = 12.732
+    assert growth.weighted_growth([8.9, 13.2, 12.9], [7.2, 40.0, 52.8]) == 12.732
+
+
+def test_weighted_growth_length_mismatch():
+    with pytest.raises(ValueError):
+        growth.weighted_growth([1, 2], [1])
+    with pytest.raises(ValueError):
+        growth.weighted_growth([], [])
+
+
+def test_growth_with_share():
+    # vary component 0 to 0.5 of [a, b, c]; component 2 absorbs; component 1 keeps 0.25
+    assert growth.growth_with_share([10, 20, 30], [1, 1, 2], vary=0, absorb=2, share=0.5) == 0.5 * 10 + 0.25 * 20 + 0.25 * 30
+    # the core, secondary at 50 %: primary keeps 4.25/487.46, tertiary gets the rest
+    p = Decimal("4.25") / Decimal("487.46")
+    expected = p * Decimal("3.9") + Decimal("0.5") * Decimal("20.2") + (1 - p - Decimal("0.5")) * Decimal("19.5")
+    assert growth.growth_with_share(RATES, LEVELS, 1, 2, 0.5) == pytest.approx(float(expected), abs=1e-12)
+    # at the actual share the result is the plain weighted growth
+    actual = growth.shares(LEVELS)[1]
+    assert growth.growth_with_share(RATES, LEVELS, 1, 2, actual) == pytest.approx(growth.weighted_growth(RATES, LEVELS), abs=1e-12)
+
+
+def test_growth_with_share_rejects_impossible_mix():
+    with pytest.raises(ValueError):
+        growth.growth_with_share([10, 20, 30], [1, 1, 2], vary=0, absorb=2, share=0.9)  # leaves -0.15
+    with pytest.raises(ValueError):
+        growth.growth_with_share([10, 20], [1, 1], vary=0, absorb=0, share=0.5)
+    with pytest.raises(ValueError):
+        growth.growth_with_share([10, 20], [1, 1], vary=0, absorb=1, share=1.5)
+
+
+def test_weight_to_match_two_components():
+    # 10*x + 20*(1-x) = 17 -> x = 0.3
+    assert growth.weight_to_match(17, [10, 20], [1, 1], vary=0, absorb=1) == 0.3
+    # a target outside the rates gives a share outside 0-1, returned as computed
+    assert growth.weight_to_match(25, [10, 20], [1, 1], vary=0, absorb=1) == -0.5
+
+
+def test_weight_to_match_the_core():
+    # x = (19.8 - p*3.9 - (1-p)*19.5) / (20.2 - 19.5), p = 4.25/487.46
+    p = Decimal("4.25") / Decimal("487.46")
+    expected = (Decimal("19.8") - p * Decimal("3.9") - (1 - p) * Decimal("19.5")) / Decimal("0.7")
+    x = growth.weight_to_match(19.8, RATES, LEVELS, vary=1, absorb=2)
+    assert x == pytest.approx(float(expected), abs=1e-12)
+    assert round(x, 3) == 0.623
+    # and that share reproduces 19.8
+    assert growth.growth_with_share(RATES, LEVELS, 1, 2, x) == pytest.approx(19.8, abs=1e-12)
+
+
+def test_weight_to_match_equal_rates():
+    with pytest.raises(ValueError):
+        growth.weight_to_match(10, [10, 10], [1, 1], vary=0, absorb=1)
+
+
+def test_rounding_band():
+    assert growth.rounding_band([10, 20], [1, 1]) == (14.95, 15.05)
+    assert growth.rounding_band([10, 20], [1, 1], half_step=0.5) == (14.5, 15.5)
+    lo, hi = growth.rounding_band(RATES, LEVELS)
+    mid = growth.weighted_growth(RATES, LEVELS)
+    assert lo == pytest.approx(mid - 0.05, abs=1e-12)
+    assert hi == pytest.approx(mid + 0.05, abs=1e-12)
+    with pytest.raises(ValueError):
+        growth.rounding_band([10], [1], half_step=-0.05)
+
+
+def test_intervals():
+    assert growth.printed_interval(19.8) == (19.75, 19.85)
+    assert growth.printed_interval(3.3, half_step=0.005) == (3.295, 3.305)
+    assert growth.intervals_overlap((19.75, 19.85), (19.71, 19.81))
+    assert growth.intervals_overlap((1, 2), (2, 3))  # closed: touching counts
+    assert not growth.intervals_overlap((1, 2), (2.01, 3))
+    assert growth.inside(19.8, (19.71, 19.81))
+    assert not growth.inside(19.82, (19.71, 19.81))
+
+
+def test_two_year_average():
+    # sqrt(1.21 * 1.00) - 1 = 0.1 exactly
+    assert growth.two_year_average(21, 0) == pytest.approx(10.0, abs=1e-12)
+    assert growth.two_year_average(0, 21) == pytest.approx(10.0, abs=1e-12)
+    # sqrt(1.44 * 1.00) = 1.2; sqrt(0.81 * 1.00) = 0.9
+    assert growth.two_year_average(44, 0) == pytest.approx(20.0, abs=1e-12)
+    assert growth.two_year_average(-19, 0) == pytest.approx(-10.0, abs=1e-12)
+    # the geometric mean lies below the arithmetic mean of 21 and 0
+    assert growth.two_year_average(21, 0) < 10.5
+
+
+def test_implied_prior_growth():
+    # 1.066**2 / 1.128 - 1 = 1.136356 / 1.128 - 1
+    expected = (Decimal("1.136356") / Decimal("1.128") - 1) * 100
+    assert growth.implied_prior_growth(6.6, 12.8) == pytest.approx(float(expected), abs=1e-12)
+    assert round(growth.implied_prior_growth(6.6, 12.8), 2) == 0.74
+    # it inverts two_year_average
+    assert growth.implied_prior_growth(10, 0) == pytest.approx(21.0, abs=1e-12)
+    g = growth.implied_prior_growth(6.6, 12.8)
+    assert growth.two_year_average(g, 12.8) == pytest.approx(6.6, abs=1e-12)
+
+
+def test_implied_prior_growth_band():
+    lo, hi = growth.implied_prior_growth_band(6.6, 12.8)
+    assert lo == pytest.approx(float((Decimal("1.0655") ** 2 / Decimal("1.1285") - 1) * 100), abs=1e-12)
+    assert hi == pytest.approx(float((Decimal("1.0665") ** 2 / Decimal("1.1275") - 1) * 100), abs=1e-12)
+    assert lo < growth.implied_prior_growth(6.6, 12.8) < hi
+
+
+def test_note_percent():
+    assert growth.note_percent("share of GDP 0.9%, growth 3.8%", "growth") == 3.8
+    assert growth.note_percent("growth 3.9%; sector structure 7.2:40.0:52.8", "growth") == 3.9
+    assert growth.note_percent("two-year average 6.6% (geometric mean on a 2019 base)", "two-year average") == 6.6
+    assert growth.note_percent("two-year average 9.6%; matches the article's 22.3% less 3.3 points", "two-year average") == 9.6
+    assert growth.note_percent("growth -1.5 %", "growth") == -1.5
+    with pytest.raises(KeyError):
+        growth.note_percent("value added 684.53亿元", "growth")
+    with pytest.raises(ValueError):
+        growth.note_percent("growth 1%, growth 2%", "growth")
+
+
+def test_note_ratio():
+    assert growth.note_ratio("growth 3.9%; sector structure 7.2:40.0:52.8", "sector structure") == (7.2, 40.0, 52.8)
+    with pytest.raises(KeyError):
+        growth.note_ratio("growth 3.9%", "sector structure")
