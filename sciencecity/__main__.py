@@ -1,0 +1,86 @@
+"""Command line: ``python -m sciencecity validate`` and ``python -m sciencecity scan FILE``.
+
+``validate [--data DIR] [--seed FILE]`` checks the data tables against their schema and the
+seed; it prints one summary line and exits 0, or prints every problem and exits 1.
+
+``scan FILE`` prints the quantities :func:`sciencecity.scanner.scan` finds in a UTF-8 text
+file as CSV (``start,end,text,value,unit``; value a plain decimal, empty when its digits were
+lost); it exits 1 on a missing, empty or non-UTF-8 file.
+
+Errors are messages on standard error, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+
+def _validate(args: argparse.Namespace) -> int:
+    # Imported here, not at the top, so that ``scan`` does not pay for loading pandas.
+    from .data import DataError
+    from .validate import validate
+
+    try:
+        problems, summary = validate(args.data, args.seed)
+    except DataError as exc:  # the descriptor itself is unreadable
+        problems, summary = exc.problems, ""
+    if problems:
+        print(f"validate: {args.data or 'data'}: {len(problems)} problem(s):", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(f"ok: {summary}")
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    """The file's text; :class:`ValueError` with a readable message if it cannot be scanned."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read ({exc.strerror})") from None
+    if not raw.strip():
+        raise ValueError(f"{path}: empty file")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from .scanner import scan
+
+    try:
+        text = _read_text(args.file)
+    except ValueError as exc:
+        print(f"scan: {exc}", file=sys.stderr)
+        return 1
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["start", "end", "text", "value", "unit"])
+    for q in scan(text):
+        out.writerow([q.start, q.end, q.text, "" if q.value is None else format(q.value, "f"), q.unit])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m sciencecity", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check data/ against its schema and the seed")
+    validate.add_argument("--data", type=Path, help="the data directory (default: the project's data/)")
+    validate.add_argument("--seed", type=Path, help="the seed file (default: the project's seed)")
+    validate.set_defaults(run=_validate)
+    scan = commands.add_parser("scan", help="print the quantities in a UTF-8 text file as CSV")
+    scan.add_argument("file", type=Path, help="the text file to scan")
+    scan.set_defaults(run=_scan)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

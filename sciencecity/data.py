@@ -1,0 +1,444 @@
+"""The data tables of ``data/``: read, check against their schema and the seed, load as pandas.
+
+``data/datapackage.json`` (a Frictionless Data Package) describes every table: its columns in
+order, their types, required fields, enum and pattern constraints, primary and foreign keys.
+This module reads that descriptor and checks the CSV files against it itself, because the
+``frictionless`` library takes seconds to validate the package and notebooks load data often;
+the tests hold the two to the same standard (``tests/test_datapackage.py``).
+
+Besides the schema, every table that quotes the seed is checked against it: the quoted text
+must stand in the seed at its ``start`` offset. Figures must be internally consistent: a
+``reported`` figure has a value, a ``digits_lost`` one has none but an ``implied_min``.
+
+Any problem raises one :class:`DataError` whose message names the file, the CSV line and the
+column of every problem found; nothing is returned half-loaded.
+
+Typical use in a notebook::
+
+    from sciencecity.data import figure, load_figures, load_table
+    figure("gdp_growth_h1").value          # 19.8
+    load_figures().loc["signed_projects_h1", "scope"]   # '直管区'
+    load_table("zone_industries")
+
+Column types in the returned frames: ``number`` columns are ``float64`` (NaN when empty),
+``integer`` columns pandas ``Int64`` (``<NA>`` when empty), ``boolean`` columns ``bool``, and
+``string`` columns ``str`` with ``""`` when empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import paths
+from .seed import SeedError, load_seed
+
+__all__ = [
+    "DataError", "Figure", "check_package", "figure", "load_figures", "load_package", "load_table", "table_names",
+]
+
+DESCRIPTOR = "datapackage.json"
+
+#: The column each seed-quoting table has verbatim at its ``start`` offset.
+VERBATIM_COLUMN = {
+    "figures": "quote",
+    "non_figures": "text",
+    "zones": "quote",
+    "zone_industries": "item_zh",
+    "zone_carriers": "carrier_zh",
+    "institutions": "quote",
+    "events": "quote",
+    "translations": "zh",
+}
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_INTEGER = re.compile(r"-?\d+")
+_TRUE = {"true", "True", "TRUE", "1"}
+_FALSE = {"false", "False", "FALSE", "0"}
+
+
+class DataError(ValueError):
+    """``data/`` does not match its schema or the seed. ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in data/:\n" + "\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a Table Schema, with the constraints this project uses."""
+
+    name: str
+    type: str = "string"
+    required: bool = False
+    unique: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: re.Pattern[str] | None = None
+    minimum: float | None = None
+
+    @classmethod
+    def from_descriptor(cls, desc: dict[str, Any]) -> Field:
+        cons = desc.get("constraints", {})
+        return cls(
+            name=desc["name"],
+            type=desc.get("type", "string"),
+            required=bool(cons.get("required", False)),
+            unique=bool(cons.get("unique", False)),
+            enum=tuple(str(v) for v in cons["enum"]) if "enum" in cons else None,
+            pattern=re.compile(cons["pattern"]) if "pattern" in cons else None,
+            minimum=cons.get("minimum"),
+        )
+
+    def parse(self, cell: str) -> tuple[Any, str | None]:
+        """The cell's typed value and ``None``, or ``None`` and what is wrong with the cell."""
+        if cell == "":
+            return (None, "is required but empty") if self.required else (None, None)
+        if self.type == "number":
+            if not _NUMBER.fullmatch(cell):
+                return None, f"{cell!r} is not a number"
+            value: Any = float(cell)
+        elif self.type == "integer":
+            if not _INTEGER.fullmatch(cell):
+                return None, f"{cell!r} is not an integer"
+            value = int(cell)
+        elif self.type == "boolean":
+            if cell not in _TRUE | _FALSE:
+                return None, f"{cell!r} is not a boolean (true or false)"
+            value = cell in _TRUE
+        else:
+            value = cell
+        if self.enum is not None and cell not in self.enum:
+            return None, f"{cell!r} is not one of the allowed values {', '.join(self.enum)}"
+        if self.pattern is not None and not self.pattern.fullmatch(cell):
+            return None, f"{cell!r} does not match the pattern {self.pattern.pattern}"
+        if self.minimum is not None and value < self.minimum:
+            return None, f"{cell!r} is below the minimum {self.minimum}"
+        return value, None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One table of the package: its file, columns and keys."""
+
+    name: str
+    path: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]
+
+    @classmethod
+    def from_descriptor(cls, desc: dict[str, Any]) -> Resource:
+        schema = desc["schema"]
+        pk = schema.get("primaryKey", [])
+        fks = tuple(
+            (tuple(fk["fields"]), fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
+            for fk in schema.get("foreignKeys", [])
+        )
+        return cls(
+            name=desc["name"],
+            path=desc["path"],
+            fields=tuple(Field.from_descriptor(f) for f in schema["fields"]),
+            primary_key=tuple([pk] if isinstance(pk, str) else pk),
+            foreign_keys=fks,
+        )
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+@dataclass
+class Table:
+    """A checked table: typed rows and the CSV line each row starts on."""
+
+    resource: Resource
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame with the column types documented in the module."""
+        columns = {}
+        for f in self.resource.fields:
+            values = [row[f.name] for row in self.rows]
+            if f.type == "number":
+                columns[f.name] = pd.Series([math.nan if v is None else v for v in values], dtype="float64")
+            elif f.type == "integer":
+                columns[f.name] = pd.Series(values, dtype="Int64")
+            elif f.type == "boolean":
+                columns[f.name] = pd.Series(values, dtype="bool")
+            else:
+                columns[f.name] = pd.Series(["" if v is None else v for v in values], dtype="object")
+        return pd.DataFrame(columns)
+
+
+def read_descriptor(data_dir: Path) -> list[Resource]:
+    """The package's resources, in descriptor order. Raises :class:`DataError` if unreadable."""
+    path = data_dir / DESCRIPTOR
+    try:
+        desc = json.loads(path.read_text(encoding="utf-8"))
+        return [Resource.from_descriptor(r) for r in desc["resources"]]
+    except OSError as exc:
+        raise DataError([f"{path}: cannot read ({exc.strerror})"]) from None
+    except (ValueError, KeyError, TypeError, re.error) as exc:
+        raise DataError([f"{path}: not a valid data package descriptor ({exc})"]) from None
+
+
+def _read_table(data_dir: Path, res: Resource, problems: list[str]) -> Table | None:
+    """Read and type one CSV file, appending problems; ``None`` when its structure is broken."""
+    where = res.path
+    try:
+        raw = (data_dir / res.path).read_bytes()
+    except OSError as exc:
+        problems.append(f"{where}: cannot read ({exc.strerror})")
+        return None
+    if not raw.strip():
+        problems.append(f"{where}: empty file")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{where}: not UTF-8 at byte {exc.start}")
+        return None
+    if not text.endswith("\n"):
+        problems.append(f"{where}: truncated: the file does not end with a newline")
+        return None
+    if "\r" in text:
+        problems.append(f"{where}: CR line endings: use LF only")
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        return _read_rows(res, reader, problems)
+    except csv.Error as exc:
+        problems.append(f"{where}:{reader.line_num}: malformed CSV ({exc})")
+        return None
+
+
+def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:  # reader: a csv.reader
+    """Check the header and type every row of an open CSV reader (see :func:`_read_table`)."""
+    where = res.path
+    header = next(reader)
+    expected = res.columns
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if extra:
+            parts.append(f"extra column(s) {', '.join(extra)}")
+        detail = "; ".join(parts) or f"columns out of order: expected {', '.join(expected)}"
+        problems.append(f"{where}:1: {detail}")
+        return None
+    table, line, n_before = Table(res), 2, len(problems)
+    for cells in reader:
+        if len(cells) != len(expected):
+            problems.append(f"{where}:{line}: {len(cells)} cells where the header has {len(expected)} (truncated or malformed row)")
+        else:
+            row = {}
+            for f, cell in zip(res.fields, cells):
+                row[f.name], error = f.parse(cell)
+                if error:
+                    problems.append(f"{where}:{line}: column {f.name!r}: {error}")
+            table.rows.append(row)
+            table.lines.append(line)
+        line = reader.line_num + 1
+    if not table.rows and len(problems) == n_before:
+        problems.append(f"{where}: no rows after the header")
+    return table if len(problems) == n_before else None
+
+
+def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
+    """Unique fields, primary keys and foreign keys across the loaded tables."""
+    for table in tables.values():
+        res = table.resource
+        keys = [(f.name,) for f in res.fields if f.unique]
+        if res.primary_key and res.primary_key not in keys:
+            keys.append(res.primary_key)
+        for key in keys:
+            seen: dict[tuple, int] = {}
+            for row, line in zip(table.rows, table.lines):
+                value = tuple(row[c] for c in key)
+                if value in seen:
+                    problems.append(
+                        f"{res.path}:{line}: column {', '.join(key)!r}: duplicate {'/'.join(map(str, value))} "
+                        f"(first on line {seen[value]})"
+                    )
+                else:
+                    seen[value] = line
+        for fields, ref_name, ref_fields in res.foreign_keys:
+            ref = tables.get(ref_name)
+            if ref is None:
+                continue  # the referenced table has its own problems, already reported
+            targets = {tuple(r[c] for c in ref_fields) for r in ref.rows}
+            for row, line in zip(table.rows, table.lines):
+                value = tuple(row[c] for c in fields)
+                if all(v is None for v in value):
+                    continue
+                if value not in targets:
+                    problems.append(
+                        f"{res.path}:{line}: column {', '.join(fields)!r}: {'/'.join(map(str, value))} "
+                        f"is not found in column {', '.join(ref_fields)!r} of {ref.resource.path}"
+                    )
+
+
+def _check_seed(tables: dict[str, Table], seed: str, problems: list[str]) -> None:
+    """Every verbatim column stands in the seed at its ``start`` offset; ``also_at`` is in range."""
+    for name, column in VERBATIM_COLUMN.items():
+        table = tables.get(name)
+        if table is None:
+            continue
+        for row, line in zip(table.rows, table.lines):
+            text, start = row[column], row["start"]
+            found = seed[start : start + len(text)]
+            if found != text:
+                problems.append(
+                    f"{table.resource.path}:{line}: column {column!r}: {text!r} is not at offset {start} of the seed "
+                    f"(the seed has {found!r} there)"
+                )
+            for pos in (row.get("also_at") or "").split(";"):
+                if pos and int(pos) >= len(seed):
+                    problems.append(f"{table.resource.path}:{line}: column 'also_at': {pos} is beyond the seed's end")
+
+
+def _check_figures(table: Table, problems: list[str]) -> None:
+    """A reported figure has a value; a figure whose digits were lost has none but a lower bound."""
+    for row, line in zip(table.rows, table.lines):
+        where = f"{table.resource.path}:{line}"
+        if row["status"] == "reported":
+            if row["value"] is None:
+                problems.append(f"{where}: column 'value': a reported figure needs a value")
+            for col in ("survives", "implied_min"):
+                if row[col] is not None:
+                    problems.append(f"{where}: column {col!r}: only for status digits_lost")
+        else:
+            if row["value"] is not None:
+                problems.append(f"{where}: column 'value': must be empty when the digits were lost (no guesses)")
+            if row["implied_min"] is None:
+                problems.append(f"{where}: column 'implied_min': a figure whose digits were lost needs its lower bound")
+
+
+def check_package(data_dir: Path | None = None, seed_path: Path | None = None) -> tuple[dict[str, Table], list[str]]:
+    """Read every table of the package and check it; return the tables and the problems found.
+
+    The checks: the seed's checksum; each file readable, UTF-8, LF-terminated, not empty; its
+    header the schema's columns in order; every cell of the right type and within its
+    constraints; unique and primary keys unique; foreign keys resolving; every verbatim column
+    at its offset in the seed; figures consistent with their status. A table with a problem is
+    left out of the returned mapping.
+    """
+    data_dir = Path(data_dir or paths.DATA_DIR)
+    try:
+        seed = load_seed(seed_path)
+    except SeedError as exc:
+        return {}, [f"seed: {exc}"]
+    problems: list[str] = []
+    tables: dict[str, Table] = {}
+    for res in read_descriptor(data_dir):
+        table = _read_table(data_dir, res, problems)
+        if table is not None:
+            tables[res.name] = table
+    _check_keys(tables, problems)
+    _check_seed(tables, seed, problems)
+    if "figures" in tables:
+        _check_figures(tables["figures"], problems)
+    # Every problem message starts with the file it blames.
+    blamed = {problem.split(":", 1)[0] for problem in problems}
+    return {name: t for name, t in tables.items() if t.resource.path not in blamed}, problems
+
+
+def _signature(data_dir: Path) -> tuple:
+    """What identifies the files' current contents cheaply: names, sizes and mtimes."""
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in data_dir.iterdir() if p.is_file()))
+
+
+@lru_cache(maxsize=4)
+def _load(data_dir: Path, seed_path: Path | None, signature: tuple) -> dict[str, pd.DataFrame]:
+    tables, problems = check_package(data_dir, seed_path)
+    if problems:
+        raise DataError(problems)
+    return {name: table.frame() for name, table in tables.items()}
+
+
+def load_package(data_dir: Path | None = None, seed_path: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table, checked, as DataFrames keyed by resource name (``figures``, ``zones`` …).
+
+    Raises :class:`DataError` listing every problem if any table fails a check. Results are
+    cached until a file in ``data_dir`` changes; each call returns fresh copies.
+    """
+    data_dir = Path(data_dir or paths.DATA_DIR).resolve()
+    try:
+        frames = _load(data_dir, seed_path, _signature(data_dir))
+    except FileNotFoundError:
+        raise DataError([f"{data_dir}: no such data directory"]) from None
+    return {name: frame.copy() for name, frame in frames.items()}
+
+
+def table_names(data_dir: Path | None = None) -> list[str]:
+    """The names of the package's tables, in descriptor order."""
+    return [r.name for r in read_descriptor(Path(data_dir or paths.DATA_DIR))]
+
+
+def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """One checked table (the whole package is checked: foreign keys span tables)."""
+    frames = load_package(data_dir)
+    if name not in frames:
+        raise KeyError(f"no table {name!r} in data/; the tables are {', '.join(frames)}")
+    return frames[name]
+
+
+def load_figures(data_dir: Path | None = None) -> pd.DataFrame:
+    """``figures.csv``, checked, indexed by ``id``."""
+    return load_table("figures", data_dir).set_index("id")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the article, as ``figures.csv`` records it (``None`` for an empty cell)."""
+
+    id: str
+    label_en: str
+    label_zh: str
+    value: float | None
+    unit: str
+    kind: str
+    period: str
+    scope: str
+    qualifier: str
+    bound: str
+    status: str
+    survives: str
+    implied_min: float | None
+    quote: str
+    start: int
+    also_at: tuple[int, ...]
+    note: str
+
+    @property
+    def lost(self) -> bool:
+        """Whether the repost lost this figure's digits."""
+        return self.status == "digits_lost"
+
+
+def figure(figure_id: str, data_dir: Path | None = None) -> Figure:
+    """The figure with this id; :class:`KeyError` naming the nearest ids if there is none."""
+    figures = load_figures(data_dir)
+    if figure_id not in figures.index:
+        near = [i for i in figures.index if i.split("_")[0] == figure_id.split("_")[0]][:5]
+        hint = f"; ids starting alike: {', '.join(near)}" if near else ""
+        raise KeyError(f"no figure {figure_id!r} in figures.csv{hint}")
+    row = figures.loc[figure_id].to_dict()
+    for column in ("value", "implied_min"):
+        row[column] = None if math.isnan(row[column]) else float(row[column])
+    row["start"] = int(row["start"])
+    row["also_at"] = tuple(int(p) for p in row["also_at"].split(";") if p)
+    return Figure(id=figure_id, **row)

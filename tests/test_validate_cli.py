@@ -1,0 +1,110 @@
+"""``python -m sciencecity validate`` and ``scan``: exit codes and readable messages, no tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from sciencecity import paths
+
+from .conftest import run
+from .test_data import CORRUPTIONS, line_of, set_cell
+
+
+def cli(*args: str | Path) -> tuple[int, str, str]:
+    """Run ``python -m sciencecity`` with ``args``; return exit status, stdout and stderr."""
+    proc = run([sys.executable, "-m", "sciencecity", *map(str, args)], cwd=paths.ROOT, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(paths.DATA_DIR, tmp_path / "data"))
+
+
+def assert_rejected(result: tuple[int, str, str], *expected: str) -> None:
+    code, out, err = result
+    assert code == 1, out + err
+    assert "Traceback" not in out + err
+    for text in expected:
+        assert text in err
+
+
+def test_the_project_data_validates_with_a_one_line_summary():
+    code, out, err = cli("validate")
+    assert code == 0, err
+    assert out.startswith("ok: ") and out.count("\n") == 1
+    assert "figures" in out
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS, ids=lambda c: c.id)
+def test_validate_rejects_a_corrupted_copy(data_copy, corruption):
+    corruption.apply(data_copy)
+    assert_rejected(cli("validate", "--data", data_copy), corruption.file, corruption.expect)
+
+
+def test_validate_rejects_a_value_the_quote_does_not_state(data_copy):
+    set_cell("figures", "gdp_growth_h1", "value", "19.9")(data_copy)
+    line = line_of("figures", "gdp_growth_h1")
+    assert_rejected(cli("validate", "--data", data_copy), f"figures.csv:{line}: column 'value': 19.9 but the quote states")
+
+
+def test_validate_rejects_a_figure_whose_quote_ends_on_another_number(data_copy):
+    """The figure is the last quantity of its quote: swapping two 分别 values is caught."""
+    set_cell("figures", "primary_va_growth_h1", "value", "20.2")(data_copy)
+    set_cell("figures", "secondary_va_growth_h1", "value", "3.9")(data_copy)
+    line = line_of("figures", "primary_va_growth_h1")
+    assert_rejected(cli("validate", "--data", data_copy), f"figures.csv:{line}: column 'value': 20.2 but the quote states")
+
+
+def test_validate_rejects_an_also_at_offset_without_that_number(data_copy):
+    set_cell("figures", "gdp_growth_h1", "also_at", "0")(data_copy)
+    assert_rejected(cli("validate", "--data", data_copy), "column 'also_at'")
+
+
+def test_validate_rejects_a_seed_whose_checksum_changed(tmp_path):
+    seed = tmp_path / paths.SEED_NAME
+    seed.write_bytes(paths.SEED_PATH.read_bytes().replace("73个".encode(), "74个".encode()))
+    assert_rejected(cli("validate", "--seed", seed), paths.SEED_NAME, "checksum mismatch")
+
+
+def test_validate_rejects_a_missing_data_directory(tmp_path):
+    assert_rejected(cli("validate", "--data", tmp_path / "nowhere"), "datapackage.json")
+
+
+# --- scan -----------------------------------------------------------------------------------------
+
+
+def test_scan_prints_the_seed_quantities_as_csv():
+    code, out, err = cli("scan", paths.SEED_PATH)
+    assert code == 0, err
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert list(table[0]) == ["start", "end", "text", "value", "unit"]
+    gdp = next(r for r in table if r["text"].startswith("19.8"))
+    assert gdp["value"] == "19.8"
+    seed = paths.SEED_PATH.read_text(encoding="utf-8")
+    assert seed[int(gdp["start"]) : int(gdp["end"])] == gdp["text"]
+    assert any(r["value"] == "" for r in table), "lost digits print an empty value"
+    assert all("E" not in r["value"] for r in table), "values are plain decimals"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "no such file"), (b"", "empty file"), (b"\n \n", "empty file"), ("增长19.8%".encode("gb18030"), "not UTF-8")],
+    ids=["missing", "empty", "blank", "not_utf8"],
+)
+def test_scan_rejects_a_file_it_cannot_read(tmp_path, content, expected):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    assert_rejected(cli("scan", path), "input.txt", expected)
+
+
+def test_usage_errors_are_argparse_messages():
+    code, _, err = cli("frobnicate")
+    assert code == 2 and "usage:" in err and "Traceback" not in err
