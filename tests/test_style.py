@@ -59,3 +59,32 @@ def test_missing_font_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(style, "FONT_CANDIDATES", (tmp_path / "none.ttc",))
     with pytest.raises(style.FontMissingError, match="make deps"):
         style.font_path()
+
+
+def test_png_is_small_closed_and_keeps_the_picture():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.bar(["直管园", "全市"], [19.8, 12.8], color=style.ARTICLE_COLOUR)
+    full = io.BytesIO()
+    fig.savefig(full, format="png", bbox_inches="tight")
+    image = style.png(fig)
+    assert not plt.fignum_exists(fig.number)
+    assert image.data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(image.data) < len(full.getvalue())
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(image.data)) as im, PILImage.open(full) as ref:
+        assert im.size == ref.size
+        assert len(im.getcolors(256)) <= 64
+
+
+def test_table_is_deterministic_and_escapes():
+    import pandas as pd
+
+    frame = pd.DataFrame({"zone": ["璧山 Bishan", "<b>x</b>"], "value": [1.5, None]})
+    html = style.table(frame, title="Zones & values").data
+    assert html == style.table(frame, title="Zones & values").data
+    assert "<p><strong>Zones &amp; values</strong></p>" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<th></th>" not in html and "–" in html
+    assert 'id="' not in html
+    assert "<b>x</b>" in style.table(frame, escape=False).data
