@@ -1,0 +1,78 @@
+"""The chapter "Data and methods" links every data file, and references.bib has every source."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from pybtex.database import parse_file
+
+from sciencecity import data, paths
+
+NOTEBOOK = paths.BOOK_DIR / "05_data_methods.ipynb"
+BIB = paths.ROOT / "references.bib"
+
+
+def markdown() -> str:
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def book_text() -> str:
+    parts = [p.read_text(encoding="utf-8") for p in paths.BOOK_DIR.glob("*.md")]
+    for nb in paths.BOOK_DIR.glob("*.ipynb"):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        parts += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    return "\n".join(parts)
+
+
+def resource_paths() -> list[str]:
+    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
+    return [r["path"] for r in package["resources"]] + [data.DESCRIPTOR]
+
+
+@pytest.mark.parametrize("path", resource_paths())
+def test_every_data_file_has_a_download_link(path):
+    assert re.search(rf"\{{download\}}`{re.escape(path)} <\.\./data/{re.escape(path)}>`", markdown()), path
+    assert paths.data_file(path).is_file()
+
+
+def test_download_links_point_at_existing_files():
+    for target in re.findall(r"\{download\}`[^<`]*<([^>]+)>`", markdown()):
+        assert (paths.BOOK_DIR / target).resolve().is_file(), target
+
+
+@pytest.fixture(scope="module")
+def bib():
+    return parse_file(str(BIB), bib_format="bibtex")
+
+
+def test_bib_keeps_the_article(bib):
+    assert "wang2021sciencecity" in bib.entries
+
+
+def test_every_external_source_has_one_entry(bib):
+    """One entry per distinct (source, address) of external.csv, its note naming the source."""
+    external = data.load_table("external")
+    sources = external[["source", "source_date", "url"]].drop_duplicates()
+    matched = set()
+    for row in sources.itertuples():
+        hits = [
+            key
+            for key, entry in bib.entries.items()
+            if entry.fields.get("url", "") == row.url and f"“{row.source}”" in entry.fields.get("note", "")
+        ]
+        assert len(hits) == 1, (row.source, row.url, hits)
+        if row.source_date:
+            assert row.source_date in bib.entries[hits[0]].fields["note"], hits[0]
+        matched.add(hits[0])
+    assert set(bib.entries) - matched == {"wang2021sciencecity"}, "an entry for no source of external.csv"
+
+
+def test_every_entry_is_cited_in_the_book(bib):
+    cited = set()
+    for keys in re.findall(r"\{cite(?::[a-z]+)?\}`([^`]+)`", book_text()):
+        cited |= {k.strip() for k in keys.split(",")}
+    assert set(bib.entries) <= cited, set(bib.entries) - cited
+    assert cited <= set(bib.entries), cited - set(bib.entries)

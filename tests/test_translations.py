@@ -1,0 +1,121 @@
+"""The translation of the article (data/translations.csv) and its rendering."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from sciencecity import data, paths, seed, translations
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return seed.load_seed()
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return translations.load_translations()
+
+
+def test_every_article_line_has_exactly_one_translation(table, text):
+    starts = [s.start for s in seed.article_segments(text)]
+    assert list(table["start"]) == starts
+    assert table["start"].is_unique
+
+
+def test_zh_is_verbatim_at_start(table, text):
+    for row in table.itertuples():
+        assert text[row.start : row.start + len(row.zh)] == row.zh
+        assert seed.in_article(text, row.start, row.start + len(row.zh))
+
+
+def test_no_boilerplate_line_is_translated(table, text):
+    boiler = {s.start for s in seed.boilerplate_segments(text)}
+    assert boiler and not boiler & set(table["start"])
+    for s in seed.boilerplate_segments(text):
+        assert s.text not in set(table["zh"])
+
+
+def test_translations_are_english_and_not_empty(table):
+    for row in table.itertuples():
+        assert row.en.strip() and row.en != row.zh
+        assert sum(c.isascii() for c in row.en) > 0.8 * len(row.en), row.start
+
+
+def test_lost_digits_are_marked_not_guessed(table):
+    """Every line holding a figure or date whose digits were lost says so in English."""
+    figures = data.load_table("figures")
+    events = data.load_table("events")
+    lost_at = list(figures.loc[figures["status"] == "digits_lost", "start"])
+    lost_at += list(events.loc[events["year_status"] == "lost", "start"])
+    ends = table["start"] + table["zh"].str.len()
+    for pos in lost_at:
+        row = table[(table["start"] <= pos) & (pos < ends)]
+        assert len(row) == 1, pos
+        assert translations.LOST in row["en"].iloc[0], f"the line at {row['start'].iloc[0]} hides a loss"
+    # and only those lines carry the marker (the 500 lost from 世界500强 shares a line with them)
+    marked = set(table.loc[table["en"].str.contains(translations.LOST, regex=False), "start"])
+    holding = {int(table.loc[(table["start"] <= p) & (p < ends), "start"].iloc[0]) for p in lost_at}
+    assert marked == holding
+
+
+def test_check_names_every_problem(table, text):
+    broken = table.copy()
+    broken.loc[0, "zh"] = "核心提示"  # no longer verbatim
+    broken = pd.concat([broken, broken.iloc[[1]]])  # a duplicate
+    broken = broken[broken["start"] != seed.article_segments(text)[-1].start]  # the byline untranslated
+    forum = seed.boilerplate_segments(text)[0]
+    broken = pd.concat([broken, pd.DataFrame([{"start": forum.start, "zh": forum.text, "en": "Forum"}])])
+    problems = "\n".join(translations.check_translations(broken, text))
+    assert "zh is not the seed's line" in problems
+    assert "2 rows for one line" in problems
+    assert "has no translation" in problems
+    assert "translates forum boilerplate" in problems
+
+
+def test_a_broken_file_is_refused(tmp_path):
+    for f in paths.DATA_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    csv = tmp_path / "translations.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("19.8%", "19.9%", 1), encoding="utf-8")
+    with pytest.raises(data.DataError, match="'直管园上半年GDP增长19.9%' is not at offset 610"):
+        translations.load_translations(tmp_path)
+
+
+def test_bilingual_html_escapes_and_wraps():
+    rows = pd.DataFrame([{"zh": "<b>一核五区</b>", "en": "one core & five districts", "caption": "¶ 1"}])
+    out = translations.bilingual_html(rows)
+    assert "&lt;b&gt;" in out and "<b>" not in out and "&amp;" in out
+    assert "flex-wrap:wrap" in out and "min-width:0" in out
+    assert "px" not in out  # no fixed widths: nothing can push a phone screen sideways
+
+
+@pytest.fixture(scope="module")
+def gaps(text) -> pd.DataFrame:
+    return translations.lost_gaps(text, data.load_figures(), data.load_table("events"), data.load_table("non_figures"))
+
+
+def test_every_lost_figure_and_lost_year_is_a_gap(gaps):
+    figures = data.load_table("figures")
+    events = data.load_table("events")
+    assert set(gaps.loc[gaps["owner"] == "figure", "owner_id"]) == set(figures.loc[figures["status"] == "digits_lost", "id"])
+    assert set(gaps.loc[gaps["owner"] == "event", "owner_id"]) == set(events.loc[events["year_status"] == "lost", "event_id"])
+    assert list(gaps["start"]) == sorted(gaps["start"])
+
+
+def test_gap_context_marks_where_the_digits_were(gaps):
+    context = dict(zip(gaps["owner_id"], gaps["context"]))
+    assert context["industrial_output_2020"] == "…上工业总产值实现[lost].9亿元、占全市比重…"
+    assert "近[lost]亿元" in context["scenario_investment"]  # after the qualifier
+    assert context["mobilisation_conference"].startswith("[lost]年9月11日")  # no ellipsis at a line start
+    assert gaps["context"].str.contains("世界[lost]强企业", regex=False).any()  # the 500 of 世界500强
+
+
+def test_a_gap_nothing_accounts_for_is_an_error(text):
+    figures = data.load_figures()
+    figures = figures.drop(index="rd_institutions")
+    with pytest.raises(ValueError, match="研发机构|个"):
+        translations.lost_gaps(text, figures, data.load_table("events"), data.load_table("non_figures"))
