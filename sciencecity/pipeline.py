@@ -22,7 +22,6 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 
@@ -211,11 +210,6 @@ def figure_table(figures: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["Figure", "原文 Quote", "Value", "Scope 范围"])
-
-
-def titled_table(frame: pd.DataFrame, title: str) -> str:
-    """HTML for ``frame`` without its index, under a bold ``title`` (deterministic, no ids)."""
-    return f"<p><strong>{escape(title)}</strong></p>\n" + frame.to_html(index=False, border=0)
 
 
 # -- Institutions --------------------------------------------------------------------------------

@@ -152,7 +152,7 @@ def table(frame: pd.DataFrame, title: str | None = None, *, escape: bool = True)
     Pass ``escape=False`` only for cells that already hold safe HTML (e.g. ``<br>`` between a
     Chinese name and its translation).
     """
-    html = frame.to_html(index=False, escape=escape, na_rep="–", border=0)
+    html = frame.to_html(index=False, escape=escape, na_rep="–", border=0, justify="left")
     if title:
         html = f"<p><strong>{html_escape(title)}</strong></p>\n" + html
     return HTML(html)

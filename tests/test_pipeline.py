@@ -163,17 +163,6 @@ def test_figure_table_from_the_data():
         pipeline.figure_table(data.load_figures(), ["no_such_figure"])
 
 
-def test_titled_table_is_plain_html_without_index():
-    html = pipeline.titled_table(pd.DataFrame({"a": [1], "b": ["x<y"]}), "Context & more")
-    assert html.startswith("<p><strong>Context &amp; more</strong></p>\n<table")
-    assert "x&lt;y" in html
-    assert "<th>a</th>" in html
-    assert "<th></th>" not in html  # no index column
-
-
-# -- named_between -------------------------------------------------------------------------------
-
-
 def test_named_between_keeps_text_order_and_half_open_span():
     inst = pd.DataFrame({"institution_id": ["c", "a", "b", "d"], "start": pd.array([30, 10, 20, 40], dtype="Int64")})
     assert pipeline.named_between(inst, 10, 40)["institution_id"].tolist() == ["a", "b", "c"]
