@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sciencecity import paths
+from sciencecity import paths, seed
 
 from .conftest import run
 
@@ -70,3 +70,16 @@ def test_an_edited_stored_output_fails_nbval(tmp_path: Path):
     result = run(["python", "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", str(edited)], cwd=tmp_path)
     assert result.returncode == 1, result.stdout[-2000:]
     assert "edited by hand" in result.stdout
+
+
+def test_the_adverts_address_is_never_a_link():
+    """The seed's spam advert carries an address: the book shows it only defanged, never linked."""
+    (advert,) = [s for s in seed.boilerplate_segments(seed.load_seed()) if s.kind == "advert"]
+    address = re.search(r"https?://(\S+)", advert.text)
+    host = address.group(1).split("/")[0]
+    built = [p for p in (paths.ROOT / "_build" / "html").rglob("*") if p.suffix in {".html", ".js", ".ipynb", ".txt"}]
+    assert built, "the book has not been built"
+    for page in built:
+        content = page.read_text(encoding="utf-8", errors="replace")
+        assert host not in content, f"{page} shows the advert's address undefanged"
+        assert not re.search(r"href=[\"'][^\"']*" + re.escape(host.split(".")[1]), content), f"{page} links the advert"
