@@ -17,7 +17,8 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 NB_STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.ok)
 # What a notebook's outputs depend on besides the notebook itself.
 NB_INPUTS := $(wildcard data/*.csv data/*.json seeds/* sciencecity/*.py)
-BOOK_SOURCES := _config.yml _toc.yml references.bib $(wildcard book/*.md book/_static/*)
+BOOK_SOURCES := _config.yml _toc.yml references.bib $(wildcard book/*.md book/_static/*) \
+	$(wildcard book/_ext/*.py book/_templates/* book/_extra/*)
 HTML_STAMP := _build/html/.built
 
 # Strict build: any Sphinx warning fails it (-W), all of them are reported (--keep-going),
@@ -28,7 +29,7 @@ JB_FLAGS := --builder html -W -n --keep-going --all
 NB_EXECUTE := $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: book test unit serve lab clean deps venv help
+.PHONY: book test unit serve pdf bench lab clean deps venv help
 
 help:
 	@sed -n '1,4p' Makefile
@@ -76,9 +77,30 @@ unit: $(VENV_STAMP)
 
 ## Reading and changing ---------------------------------------------------------------------
 
+# Served as a static host serves it (gzip), by the same server the browser tests use.
 serve: book
-	@echo "==> http://127.0.0.1:8000/"
-	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+	$(PY) tools/serve.py _build/html --host 127.0.0.1 --port 8000
+
+# The whole report as one PDF: the single-page HTML build (strict, in _build/pdf/) printed by
+# Chromium (tools/pdf.py).
+PDF := _build/pdf/book.pdf
+pdf: $(PDF)
+
+$(PDF): $(NB_STAMPS) $(NOTEBOOKS) $(BOOK_SOURCES) $(VENV_STAMP) tools/pdf.py tools/serve.py
+	@bash tools/system-deps.sh fonts-noto-cjk chromium
+	@echo "==> building the single-page book and printing it to $@"
+	$(VENV)/bin/jupyter-book build . --builder singlehtml -W -n --keep-going --all --path-output _build/pdf
+	$(PY) tools/pdf.py _build/pdf/_build/singlehtml $@
+
+# Budgets, measured (not a test): build timings in a temporary copy of the repository, then
+# bytes and Lighthouse scores of every page; writes bench/results.md (see bench/run.py).
+bench: bench/node_modules/.package-lock.json | $(VENV_STAMP)
+	@bash tools/system-deps.sh chromium
+	$(PY) bench/run.py
+
+# Lighthouse 12.2.3 as pinned by bench/package-lock.json (Node 18+; no install scripts run).
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	cd bench && npm ci --ignore-scripts --no-audit --no-fund
 
 lab: $(VENV_STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=.

@@ -1,0 +1,106 @@
+"""The report as one PDF (`make pdf`, tools/pdf.py): every chapter, Chinese text, figures.
+
+The test builds its own PDF, as `make pdf` does (strict single-page HTML build, printed by
+Chromium), in a temporary folder; BOOK_PDF=path/to/book.pdf tests an existing one instead
+(with BOOK_PDF_HTML pointing at its singlehtml folder). A missing Chromium fails the test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sciencecity import paths
+
+from .conftest import run
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _pdf_module():
+    spec = importlib.util.spec_from_file_location("book_pdf", paths.ROOT / "tools" / "pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def squash(text: str) -> str:
+    """Text compared without spacing, ligatures or compatibility forms (PDF extraction)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def chapter_titles() -> list[str]:
+    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    titles = []
+    for name in [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]:
+        md = paths.ROOT / f"{name}.md"
+        if md.exists():
+            source = md.read_text(encoding="utf-8")
+        else:
+            nb = json.loads((paths.ROOT / f"{name}.ipynb").read_text(encoding="utf-8"))
+            source = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+        title = re.search(r"^# (.+)$", source, re.M).group(1)
+        titles.append(re.sub(r"\{[a-z:]+\}`([^`<]*)[^`]*`", r"\1", title).strip())
+    return titles
+
+
+@pytest.fixture(scope="module")
+def book_pdf(tmp_path_factory) -> tuple[Path, Path]:
+    if os.environ.get("BOOK_PDF"):
+        return Path(os.environ["BOOK_PDF"]), Path(os.environ["BOOK_PDF_HTML"])
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make deps`", pytrace=False)
+    out = tmp_path_factory.mktemp("pdf")
+    result = run(["jupyter-book", "build", ".", "--builder", "singlehtml", "-W", "-n", "--keep-going", "--all",
+                  "--path-output", str(out)], cwd=paths.ROOT)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    html = out / "_build" / "singlehtml"
+    return _pdf_module().print_pdf(html, out / "book.pdf"), html
+
+
+@pytest.fixture(scope="module")
+def pdf_text(book_pdf) -> tuple[str, list]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(book_pdf[0])
+    return "\n".join(page.extract_text() or "" for page in reader.pages), reader.pages
+
+
+def test_the_pdf_exists(book_pdf, pdf_text):
+    pdf, _ = book_pdf
+    assert pdf.is_file() and pdf.stat().st_size > 50_000
+    assert len(pdf_text[1]) >= 10, f"only {len(pdf_text[1])} pages"
+
+
+@pytest.mark.parametrize("title", chapter_titles())
+def test_every_chapter_title_is_in_the_pdf(pdf_text, title):
+    assert squash(title) in squash(pdf_text[0]), f"chapter title {title!r} not found in the PDF text"
+
+
+def test_the_pdf_has_chinese_text(pdf_text):
+    text = unicodedata.normalize("NFKC", pdf_text[0])
+    assert len(CJK.findall(text)) >= 200, "little or no Chinese text in the PDF (fonts-noto-cjk missing?)"
+    for word in ("上游新闻", "直管园", "科学城"):
+        assert squash(word) in squash(text), f"{word} not in the PDF text"
+
+
+def test_every_figure_and_caption_is_in_the_pdf(book_pdf, pdf_text):
+    html = (book_pdf[1] / "print.html").read_text(encoding="utf-8")
+    n_images = len(re.findall(r"<img\s", html))
+    numbers = re.findall(r'<span class="caption-number">(Fig\. [\d.]+)\s*</span>', html)
+    assert n_images > 0 and numbers, "the single-page HTML has no figures: has the build changed?"
+    in_pdf = sum(len(page.images) for page in pdf_text[1])
+    assert in_pdf >= n_images, f"{n_images} images in the HTML, {in_pdf} in the PDF"
+    text = squash(pdf_text[0])
+    missing = [n for n in numbers if squash(n) not in text]
+    assert not missing, f"captions missing from the PDF: {missing}"

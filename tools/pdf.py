@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""The whole report as one PDF: the single-page HTML build printed by Chromium.
+
+    python tools/pdf.py SINGLEHTML_DIR OUT.pdf
+
+SINGLEHTML_DIR is the output of `jupyter-book build . --builder singlehtml` (`make pdf` builds
+it, strictly, into _build/pdf/_build/singlehtml and writes _build/pdf/book.pdf). The page is
+served by tools/serve.py and printed by Debian's Chromium through Playwright (page.pdf), so the
+PDF has what the HTML has: Chinese text in the system's Noto CJK fonts (fonts-noto-cjk), the
+figures as PNG with their numbered captions, formulas as vector drawings, and a PDF outline of
+the headings. The theme's print styles hide navigation; book/_static/sciencecity.css adds a
+few for the report (folded code cells left out, no page break inside a figure or a table row).
+Page numbers are printed in the footer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROME_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+
+
+def _serve_module():
+    spec = importlib.util.spec_from_file_location("book_serve", ROOT / "tools" / "serve.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def entry_page(html_dir: Path) -> str:
+    """The page holding the whole book, at the top of `html_dir`.
+
+    The book's root document is book/index, so Sphinx's singlehtml builder writes the book to
+    book/index.html, but with links relative to the top folder (_static/..., _images/...), and
+    the top index.html only redirects there. The page is copied to the top as print.html, where
+    its links resolve."""
+    for candidate in ("book/index.html", "index.html"):
+        page = html_dir / candidate
+        if page.is_file() and page.stat().st_size > 1000:
+            if "/" not in candidate:
+                return candidate
+            (html_dir / "print.html").write_bytes(page.read_bytes())
+            return "print.html"
+    raise FileNotFoundError(f"no single-page book in {html_dir}")
+
+
+def print_pdf(html_dir: Path, out: Path) -> Path:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(f"{CHROMIUM} is missing: make deps")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    errors: list[str] = []
+    with _serve_module().serving(html_dir) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("requestfailed", lambda r: errors.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: errors.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+        page.goto(base + entry_page(html_dir), wait_until="load")
+        # The HTML lazy-loads figures (book/_ext/sciencecity_html.py); the PDF needs them all.
+        page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)",
+                               timeout=30_000)
+        page.evaluate("document.fonts.ready")
+        page.emulate_media(media="print")
+        page.pdf(path=str(out), format="A4", print_background=True, outline=True, tagged=True,
+                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                 display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+        browser.close()
+    if errors:
+        raise RuntimeError("requests failed while printing:\n  " + "\n  ".join(errors))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("html_dir", type=Path, help="the singlehtml build")
+    parser.add_argument("out", type=Path, help="the PDF to write")
+    args = parser.parse_args(argv)
+    out = print_pdf(args.html_dir, args.out)
+    print(f"==> {out} ({out.stat().st_size / 1024:.0f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
