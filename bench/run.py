@@ -40,7 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
+
+from sciencecity.paths import toc_docnames
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -68,11 +69,7 @@ def load_serve():
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
-    for part in toc.get("parts", []):
-        files += [c["file"] for c in part["chapters"]]
-    return [f"{f}.html" for f in files]
+    return [f"{name}.html" for name in toc_docnames(root)]
 
 
 def sh(cmd: list[str], **kw) -> str:

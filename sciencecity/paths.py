@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 ROOT: Path = Path(__file__).resolve().parent.parent
 DATA_DIR: Path = ROOT / "data"
 SEEDS_DIR: Path = ROOT / "seeds"
@@ -19,3 +21,13 @@ CHECKSUMS_PATH: Path = SEEDS_DIR / "SHA256SUMS"
 def data_file(name: str) -> Path:
     """Path of a file in ``data/`` (the file need not exist yet)."""
     return DATA_DIR / name
+
+
+def toc_docnames(root: Path = ROOT) -> list[str]:
+    """The book's pages in reading order, as docnames (``book/index``, ``book/01_source`` ...),
+    read from ``_toc.yml`` (Jupyter Book 1 ``jb-book`` format, chapters or parts)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
+    for part in toc.get("parts", []):
+        names += [c["file"] for c in part["chapters"]]
+    return names

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from sciencecity import paths, seed
 
@@ -22,16 +21,6 @@ pytestmark = pytest.mark.slow
 JB_STRICT = ["jupyter-book", "build", ".", "--builder", "html", "-W", "-n", "--keep-going", "--all"]
 
 
-def toc_files() -> list[str]:
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for entry in toc.get("chapters", []):
-        files.append(entry["file"])
-    for part in toc.get("parts", []):
-        files += [c["file"] for c in part["chapters"]]
-    return files
-
-
 def test_makefile_builds_with_the_strict_flags():
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     flags = re.search(r"^JB_FLAGS := (.+)$", makefile, re.M).group(1).split()
@@ -40,7 +29,7 @@ def test_makefile_builds_with_the_strict_flags():
 
 def test_every_toc_page_was_built():
     html = paths.ROOT / "_build" / "html"
-    for name in toc_files():
+    for name in paths.toc_docnames():
         assert (html / f"{name}.html").is_file(), f"{name} is in _toc.yml but was not built"
 
 

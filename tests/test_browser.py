@@ -32,7 +32,6 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-import yaml
 
 from sciencecity import paths
 
@@ -57,17 +56,8 @@ def html_dir() -> Path:
     return Path(os.environ.get("BOOK_HTML") or paths.ROOT / "_build" / "html")
 
 
-def toc_docnames() -> list[str]:
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
-    for part in toc.get("parts", []):
-        names += [c["file"] for c in part["chapters"]]
-    return names
-
-
-PAGES = toc_docnames()
-CHAPTER_PAGES = [name for name in PAGES if name != yaml.safe_load(
-    (paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]]
+PAGES = paths.toc_docnames()
+CHAPTER_PAGES = PAGES[1:]  # every page but the root (the landing page)
 
 
 def _load_serve():

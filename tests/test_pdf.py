@@ -15,7 +15,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
 from sciencecity import paths
 
@@ -40,9 +39,8 @@ def squash(text: str) -> str:
 
 
 def chapter_titles() -> list[str]:
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
     titles = []
-    for name in [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]:
+    for name in paths.toc_docnames():
         md = paths.ROOT / f"{name}.md"
         if md.exists():
             source = md.read_text(encoding="utf-8")
