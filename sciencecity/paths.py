@@ -24,7 +24,7 @@ def data_file(name: str) -> Path:
 
 
 def toc_docnames(root: Path = ROOT) -> list[str]:
-    """The book's pages in reading order, as docnames (``book/index``, ``book/01_source`` ...),
+    """The book's pages in reading order, as docnames (``book/index``, ``book/01_place`` ...),
     read from ``_toc.yml`` (Jupyter Book 1 ``jb-book`` format, chapters or parts)."""
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     names = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]

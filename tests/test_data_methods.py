@@ -10,7 +10,7 @@ from pybtex.database import parse_file
 
 from sciencecity import data, paths
 
-NOTEBOOK = paths.BOOK_DIR / "05_data_methods.ipynb"
+NOTEBOOK = paths.BOOK_DIR / "09_data_methods.ipynb"
 BIB = paths.ROOT / "references.bib"
 
 
