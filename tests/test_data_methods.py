@@ -76,3 +76,18 @@ def test_every_entry_is_cited_in_the_book(bib):
         cited |= {k.strip() for k in keys.split(",")}
     assert set(bib.entries) <= cited, set(bib.entries) - cited
     assert cited <= set(bib.entries), cited - set(bib.entries)
+
+
+def test_every_table_of_the_descriptor_is_loaded_in_order():
+    """The data chapter lists the tables in descriptor order, as load_package returns them."""
+    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == list(data.load_package())
+
+
+def test_the_data_chapter_shows_no_dataframe_with_its_index():
+    """Tables go through style.table (no index, so no empty header cell): no bare frame is displayed."""
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            html = "".join(out.get("data", {}).get("text/html", ""))
+            assert "<th></th>" not in html
