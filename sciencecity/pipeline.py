@@ -1,4 +1,4 @@
-"""The chapter "Platforms and the project pipeline": checks, ratios and the event timeline.
+"""Platforms and the project pipeline (chapter 4) and their checks (chapter 8): checks, ratios, the timeline.
 
 Pure functions: they take numbers or the DataFrames that :mod:`sciencecity.data` returns and
 give back new values; nothing here reads a file or draws a chart.
@@ -12,7 +12,8 @@ give back new values; nothing here reads a file or draws a chart.
   saying plainly when digits were lost.
 - :func:`named_between` lists the institutions the article names within a span of the seed.
 - :func:`timeline` builds the sorted event table from ``events.csv``, flagging every date or
-  year that comes from another source (``external.csv``) rather than from the article.
+  year that comes from another source (``external.csv``) rather than from the article; with
+  ``refine_days`` it also takes the day from another source where the article gives the month.
 """
 
 from __future__ import annotations

@@ -91,3 +91,25 @@ def test_the_data_chapter_shows_no_dataframe_with_its_index():
         for out in cell.get("outputs", []):
             html = "".join(out.get("data", {}).get("text/html", ""))
             assert "<th></th>" not in html
+
+
+@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "08_checks", "09_data_methods"])
+def test_chapters_print_nothing_and_show_no_index_column(name):
+    """No printed diagnostics (stream output) and no DataFrame shown with its index (empty header cell)."""
+    nb = json.loads((paths.BOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "stream", f"{name}: printed output {''.join(out['text'])[:80]!r}"
+            html = "".join(out.get("data", {}).get("text/html", ""))
+            assert "<th></th>" not in html, f"{name}: a table with an empty header cell"
+
+
+@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "08_checks"])
+def test_every_chart_has_its_data_link(name):
+    """Every {glue:figure} caption ends with the CSV link glued from report.chart_data."""
+    nb = json.loads((paths.BOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    figures = re.findall(r"```\{glue:figure\}.*?```", text, flags=re.S)
+    assert figures
+    for block in figures:
+        assert re.search(r"\{glue:md\}`\w+_data:myst`\n```$", block), block[:80]
