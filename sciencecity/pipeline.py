@@ -1,4 +1,4 @@
-"""The chapter "Platforms and the project pipeline": checks, ratios and the event timeline.
+"""Platforms and the project pipeline (chapter 4) and their checks (chapter 8): checks, ratios, the timeline.
 
 Pure functions: they take numbers or the DataFrames that :mod:`sciencecity.data` returns and
 give back new values; nothing here reads a file or draws a chart.
@@ -12,7 +12,8 @@ give back new values; nothing here reads a file or draws a chart.
   saying plainly when digits were lost.
 - :func:`named_between` lists the institutions the article names within a span of the seed.
 - :func:`timeline` builds the sorted event table from ``events.csv``, flagging every date or
-  year that comes from another source (``external.csv``) rather than from the article.
+  year that comes from another source (``external.csv``) rather than from the article; with
+  ``refine_days`` it also takes the day from another source where the article gives the month.
 """
 
 from __future__ import annotations
@@ -230,6 +231,7 @@ def named_between(institutions: pd.DataFrame, start: int, end: int) -> pd.DataFr
 FROM_ARTICLE = "article"
 YEAR_RESTORED = "article; year from another source"
 DATE_RESTORED = "another source"
+DAY_RESTORED = "article; day from another source"
 UNKNOWN = "unknown"
 
 TIMELINE_COLUMNS = [
@@ -270,6 +272,8 @@ def timeline(
     events: pd.DataFrame,
     external: pd.DataFrame | None = None,
     kinds: Iterable[str] = ("event", "plan"),
+    *,
+    refine_days: bool = False,
 ) -> pd.DataFrame:
     """The dated events of ``events.csv`` as a sorted table, each date flagged by its origin.
 
@@ -284,7 +288,10 @@ def timeline(
     - when the article gives no calendar date but a year is known, the date of the restoring
       ``external`` row (its ``period``, if it is a date in that year) is used:
       ``date_source`` = :data:`DATE_RESTORED`, ``restored`` true;
-    - otherwise the date is unknown: ``precision`` ``unknown``, ``first_day``/``last_day`` NaT.
+    - otherwise the date is unknown: ``precision`` ``unknown``, ``first_day``/``last_day`` NaT;
+    - with ``refine_days``, a date the article gives to the month only (今年5月) takes the day from
+      its restoring ``external`` row when that row's ``period`` is a day of the same month:
+      ``date_source`` = :data:`DAY_RESTORED`, ``restored`` true.
 
     Sorted by first day; unknown dates last; ties in the article's order (``offset``).
     """
@@ -310,6 +317,11 @@ def timeline(
                 source, restored = YEAR_RESTORED, True
             else:
                 source = FROM_ARTICLE
+            if refine_days and day is None and month is not None and ev.restored_from:
+                iso = _ISO.match(str(periods.get(ev.restored_from, "")))
+                if iso and iso["day"] and (int(iso["year"]), int(iso["month"])) == (year, month):
+                    day = int(iso["day"])
+                    source, restored = DAY_RESTORED, True
         elif year is not None and ev.restored_from:
             iso = _ISO.match(str(periods.get(ev.restored_from, "")))
             if iso and int(iso["year"]) == year and iso["month"]:

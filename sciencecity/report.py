@@ -39,3 +39,95 @@ def chart_data(frame: pd.DataFrame, name: str, *, directory: Path | None = None)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return f"{{download}}`Data (CSV) <chart-data/{name}.csv>`"
+
+
+# -- Wording shared by the chapters ------------------------------------------------------------
+
+
+def ordinal(n: int | float) -> str:
+    """An English ordinal for a rank: ``1`` → ``"1st"``, ``3`` → ``"3rd"``, ``11`` → ``"11th"``."""
+    if float(n) != int(n) or int(n) < 0:
+        raise ValueError(f"an ordinal needs a whole number ≥ 0, not {n!r}")
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def quote_span(text: str, first, last) -> str:
+    """The article's words from the start of one figure's quote to the end of another's.
+
+    ``first`` and ``last`` are figures with ``start`` (offset in ``text``) and ``quote``: a
+    :class:`sciencecity.data.Figure` or a row of ``data.load_figures()``. The quotes must be where
+    they say they are, and ``last`` must not start before ``first``.
+    """
+    for f in (first, last):
+        if text[int(f.start) : int(f.start) + len(f.quote)] != f.quote:
+            raise ValueError(f"quote {f.quote!r} is not at offset {f.start}")
+    if int(last.start) < int(first.start):
+        raise ValueError("the last quote starts before the first")
+    return text[int(first.start) : int(last.start) + len(last.quote)]
+
+
+def whole(value: float | int) -> float | int:
+    """A number as ``int`` when it is whole (27.0 → 27), unchanged otherwise (100.6)."""
+    return int(value) if float(value).is_integer() else value
+
+
+def yi_yuan(value: float | int | str) -> str:
+    """An amount in 亿元 (100 million yuan) with its value in billions of yuan.
+
+    ``30`` → ``"30 亿元 (3 billion yuan)"``; ``283.6`` → ``"283.6 亿元 (28.36 billion yuan)"``.
+    Exact decimal arithmetic, so no float artefacts; 1 亿元 = 0.1 billion yuan.
+    """
+    from decimal import Decimal
+
+    yi = Decimal(str(value))
+    if not yi.is_finite():
+        raise ValueError(f"not an amount: {value!r}")
+
+    def plain(d: Decimal) -> str:
+        text = format(d.normalize(), "f")
+        return text
+
+    return f"{plain(yi)} 亿元 ({plain(yi / 10)} billion yuan)"
+
+
+# -- The data dictionary -------------------------------------------------------------------------
+
+
+def _field_rules(field: dict) -> str:
+    """A field's constraints in words: ``required; one of a, b; pattern …; minimum 0``."""
+    cons = field.get("constraints", {})
+    out = [k for k in ("required", "unique") if cons.get(k)]
+    if "enum" in cons:
+        out.append("one of " + ", ".join(str(v) for v in cons["enum"]))
+    if "pattern" in cons:
+        out.append(f"pattern {cons['pattern']}")
+    if "minimum" in cons:
+        out.append(f"minimum {cons['minimum']}")
+    return "; ".join(out)
+
+
+def data_dictionary_html(resource: dict, rows: int) -> str:
+    """One table of a Frictionless descriptor as HTML: name, path, rows, key, then each column.
+
+    Every text from the descriptor is HTML-escaped; the output is deterministic.
+    """
+    from html import escape
+
+    schema = resource["schema"]
+    keys = schema.get("primaryKey", [])
+    keys = [keys] if isinstance(keys, str) else keys
+    head = (
+        f"<p><strong>{escape(resource['name'])}</strong> ({escape(resource['path'])}, {rows} rows"
+        f"{', key ' + escape(' + '.join(keys)) if keys else ''}): "
+        f"{escape(resource.get('title') or resource.get('description', ''))}</p>"
+    )
+    items = []
+    for f in schema["fields"]:
+        rule = _field_rules(f)
+        text = f"<code>{escape(f['name'])}</code> ({escape(f.get('type', 'string'))}{'; ' + escape(rule) if rule else ''})"
+        if f.get("description"):
+            text += f": {escape(f['description'])}"
+        items.append(f"<li>{text}</li>")
+    return head + '\n<ul style="overflow-wrap:anywhere">\n' + "\n".join(items) + "\n</ul>"

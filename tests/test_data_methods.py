@@ -76,3 +76,40 @@ def test_every_entry_is_cited_in_the_book(bib):
         cited |= {k.strip() for k in keys.split(",")}
     assert set(bib.entries) <= cited, set(bib.entries) - cited
     assert cited <= set(bib.entries), cited - set(bib.entries)
+
+
+def test_every_table_of_the_descriptor_is_loaded_in_order():
+    """The data chapter lists the tables in descriptor order, as load_package returns them."""
+    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == list(data.load_package())
+
+
+def test_the_data_chapter_shows_no_dataframe_with_its_index():
+    """Tables go through style.table (no index, so no empty header cell): no bare frame is displayed."""
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            html = "".join(out.get("data", {}).get("text/html", ""))
+            assert "<th></th>" not in html
+
+
+@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "08_checks", "09_data_methods"])
+def test_chapters_print_nothing_and_show_no_index_column(name):
+    """No printed diagnostics (stream output) and no DataFrame shown with its index (empty header cell)."""
+    nb = json.loads((paths.BOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "stream", f"{name}: printed output {''.join(out['text'])[:80]!r}"
+            html = "".join(out.get("data", {}).get("text/html", ""))
+            assert "<th></th>" not in html, f"{name}: a table with an empty header cell"
+
+
+@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "08_checks"])
+def test_every_chart_has_its_data_link(name):
+    """Every {glue:figure} caption ends with the CSV link glued from report.chart_data."""
+    nb = json.loads((paths.BOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    figures = re.findall(r"```\{glue:figure\}.*?```", text, flags=re.S)
+    assert figures
+    for block in figures:
+        assert re.search(r"\{glue:md\}`\w+_data:myst`\n```$", block), block[:80]

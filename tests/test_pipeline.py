@@ -233,3 +233,32 @@ def test_timeline_of_the_article():
     assert t["date"].tolist() == ["2020-09-11", "2021-05", "2021-05-27", "2021-08-25", "", ""]
     assert t["restored"].tolist() == [True, False, False, True, False, False]
     assert t["kind"].tolist() == ["event"] * 4 + ["plan"] * 2
+
+
+# -- Days from another source (refine_days) --------------------------------------------------------
+
+
+def test_timeline_refines_a_month_to_the_day_only_when_asked_and_in_the_same_month():
+    events = _events(
+        [
+            ["plaque", "event", "P", "授牌", "今年5月", "XXXX-05", "relative", 2021, "ext_p", "q", 10, ""],
+            ["other", "event", "O", "别", "今年6月", "XXXX-06", "relative", 2021, "ext_p", "q", 20, ""],
+        ]
+    )
+    external = pd.DataFrame({"id": ["ext_p"], "period": ["2021-05-17"]})
+    plain = pipeline.timeline(events, external)
+    assert plain["date"].tolist() == ["2021-05", "2021-06"]
+    refined = pipeline.timeline(events, external, refine_days=True)
+    assert refined["date"].tolist() == ["2021-05-17", "2021-06"]  # a day of May cannot refine June
+    assert refined["precision"].tolist() == ["day", "month"]
+    assert refined["date_source"].tolist() == [pipeline.DAY_RESTORED, pipeline.FROM_ARTICLE]
+    assert refined["restored"].tolist() == [True, False]
+    assert refined.loc[0, "first_day"] == refined.loc[0, "last_day"] == pd.Timestamp("2021-05-17")
+
+
+def test_timeline_of_the_article_dates_the_plaque_ceremony_to_the_day():
+    t = pipeline.timeline(data.load_table("events"), data.load_table("external"), refine_days=True)
+    plaque = t.set_index("event_id").loc["plaque_ceremony"]
+    assert plaque["date"] == "2021-05-17"
+    assert plaque["date_source"] == pipeline.DAY_RESTORED
+    assert plaque["date_as_written"] == "今年5月"
