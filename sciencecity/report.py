@@ -24,9 +24,10 @@ def chart_data(frame: pd.DataFrame, name: str, *, directory: Path | None = None)
 
     ``name`` is the figure's ``:name:`` (``fig-growth-sectors``). The CSV is deterministic: UTF-8
     without a byte-order mark, ``\\n`` line ends, no index, floats as Python prints them, so a
-    re-executed notebook rewrites the same bytes. Glue the returned text and put it at the end of
-    the figure's caption: ``{glue:md}`growth_fig_sectors_data:myst```. It is a MyST ``{download}``
-    role, so the build copies the file and fails if it is missing.
+    re-executed notebook rewrites the same bytes. The returned text is a MyST ``{download}`` role
+    (the build copies the file and fails if it is missing): type it at the end of the figure's
+    caption, or glue it as Markdown (``glue(key, Markdown(text), display=False)`` and
+    ``{glue:md}`key:myst``` in the caption; ``{glue:md}`` refuses plain text).
     """
     if not _NAME.fullmatch(name):
         raise ValueError(f"chart data name {name!r} must be a figure name like 'fig-growth-sectors'")
