@@ -30,6 +30,9 @@ def _validate(args: argparse.Namespace) -> int:
         problems, summary = validate(args.data, args.seed)
     except DataError as exc:  # the descriptor itself is unreadable
         problems, summary = exc.problems, ""
+    except Exception as exc:  # a bug of ours, not of the data: still a message, not a traceback
+        print(f"validate: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        return 2
     if problems:
         print(f"validate: {args.data or 'data'}: {len(problems)} problem(s):", file=sys.stderr)
         for problem in problems:

@@ -189,6 +189,26 @@ class Table:
         return pd.DataFrame(columns)
 
 
+def _constraint_problems(cons: Any) -> list[str]:
+    """What is wrong with a field's ``constraints`` object (the ones this module reads)."""
+    if not isinstance(cons, dict):
+        return ["'constraints' must be an object"]
+    problems = []
+    for key in ("required", "unique"):
+        if key in cons and not isinstance(cons[key], bool):
+            problems.append(f"constraint {key!r} must be true or false")
+    if "enum" in cons and not isinstance(cons["enum"], list):
+        problems.append("constraint 'enum' must be a list")
+    if "minimum" in cons and (isinstance(cons["minimum"], bool) or not isinstance(cons["minimum"], (int, float))):
+        problems.append("constraint 'minimum' must be a number")
+    if "pattern" in cons:
+        try:
+            re.compile(cons["pattern"], re.ASCII)
+        except (re.error, TypeError) as exc:
+            problems.append(f"constraint 'pattern' is not a regular expression ({exc})")
+    return problems
+
+
 def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
     """What is wrong with the resources of a descriptor that parsed as JSON (names, keys, types)."""
     where, problems = DESCRIPTOR, []
@@ -223,6 +243,8 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
                 problems.append(f"{where}: {label}: field {fname!r} is listed twice")
             elif f.get("type", "string") not in TYPES:
                 problems.append(f"{where}: {label}: field {fname!r} has type {f.get('type')!r}; known: {', '.join(TYPES)}")
+            else:
+                problems += [f"{where}: {label}: field {fname!r}: {p}" for p in _constraint_problems(f.get("constraints", {}))]
         fields_of[name] = [n for n in names if isinstance(n, str)]
     for res in resources:
         if not isinstance(res, dict) or res.get("name") not in fields_of or not isinstance(res.get("schema"), dict):

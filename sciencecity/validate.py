@@ -542,7 +542,7 @@ def validate(data_dir: Path | None = None, seed_path: Path | None = None) -> tup
     problems += shared_problems
     rows = sum(len(t.rows) for t in tables.values())
     figures = tables.get("figures")
-    lost = sum(r["status"] == "digits_lost" for r in figures.rows) if figures else 0
+    lost = sum(r.get("status") == "digits_lost" for r in figures.rows) if figures else 0
     summary = (
         f"{data_dir}: {len(tables)} tables, {rows} rows; "
         f"{len(figures.rows) if figures else 0} figures ({lost} with digits lost); "

@@ -63,11 +63,11 @@ def both(*corruptions: Callable[[Path], None]) -> Callable[[Path], None]:
     return apply
 
 
-def edit_descriptor(edit: Callable[[dict], None]) -> Callable[[Path], None]:
+def edit_descriptor(edit: Callable[[dict], None], resource: str = "restorations") -> Callable[[Path], None]:
     def apply(d: Path) -> None:
         path = d / "datapackage.json"
         desc = json.loads(path.read_text(encoding="utf-8"))
-        edit(next(r for r in desc["resources"] if r["name"] == "restorations"))
+        edit(next(r for r in desc["resources"] if r["name"] == resource))
         path.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     return apply
@@ -172,6 +172,13 @@ CORRUPTIONS = [
                "datapackage.json", "references field 'no_such', which resource 'external' does not have"),
     Corruption("primary_key_not_a_field", edit_descriptor(lambda r: r["schema"].update(primaryKey=["nope"])),
                "datapackage.json", "datapackage.json: resource 'restorations': primaryKey names 'nope'"),
+    Corruption("constraint_of_the_wrong_type",
+               edit_descriptor(lambda r: r["schema"]["fields"][4].update(constraints={"minimum": "zero"}), "figures"),
+               "datapackage.json", "datapackage.json: resource 'figures': field 'unit': constraint 'minimum' must be a number"),
+    Corruption("column_a_rule_needs_removed",
+               both(edit_descriptor(lambda r: r["schema"].update(fields=[f for f in r["schema"]["fields"] if f["name"] != "status"]), "figures"),
+                    lambda d: rewrite(d, "figures", _drop_column("status"))),
+               "datapackage.json", "datapackage.json: rule 'figure_status' cannot run on these tables (KeyError: 'status')"),
     # --- figures against the seed -----------------------------------------------------------------
     Corruption("quote_not_at_offset", set_cell("figures", "gdp_growth_h1", "start", lambda s: str(int(s) + 1)),
                "figures.csv", f"{FIG('gdp_growth_h1')}: column 'quote'"),
