@@ -33,11 +33,28 @@ What counts as a quantity
 - **Amounts** keep their magnitude in the unit: "3.5万亿元" -> 3.5 ``万亿元``. ``千亿级`` (a class of
   magnitude, used of money in economic writing) -> 1000, unit ``亿元``, qualifier ``千亿级``.
 - **Qualifiers** as written: before the number 近, 将近, 接近, 约, 大约, 超, 超过, 逾, 不到, 不足
-  (not where they end a word: 最近, 附近, 签约, 赶超); between number and unit 余, 多; after the unit
-  以上, 以下, 左右. Several are joined in reading order.
+  (not where they end a word: 最近, 附近, 签约, 赶超); between number and unit 余, 多 (also after
+  the magnitude: 4亿多元, 1万余人); after the unit 以上, 以下, 左右. Several are joined in reading order.
+- **Approximate counts** keep the numeral in the qualifier: 数十, 几十, 上百, 十余, 近千亿 (value
+  10, 10, 100, 10, 1000: an order, never an exact count); a plain 十家 is ten.
+- **Falls are negative values.** A sign before Arabic digits (-, －, −, ﹣; not a hyphen after a
+  digit or letter: 2020-09) is the number's: 增长-3.2% gives -3.2. A fall word right before the
+  number (下降, 减少, 回落, 下滑, 下跌, 降低, 缩减, 萎缩, 降幅, 负增长; 了 may follow it) makes
+  the value negative: 下降3.2% gives -3.2. After 到/至/为 the number is a level (下降到3% is 3).
+- **Elided units**, as spoken: 一万二 is 12000, 两千四 is 2400 (两千四亿元 is 2400 亿元), 一百五 is 150;
+  with 零 the digit stays a unit (一万零二 is 10002). A Chinese numeral with 万 or 亿 is a number
+  without a unit too (一万二, 两千四百亿 in 亿), except in a short list of idioms (:data:`_IDIOMS`:
+  千万不要, 万一, 亿万, 十万火急 ...).
+- **Shares other than %**: ‰ and 千分之 are kind ``"permille"`` (value in ‰); 三成, 三分之一 and
+  1/3 are kind ``"fraction"`` with the value as a fraction of one (0.3, 1/3 to 28 digits), unit
+  ``"成"``, ``"分之"`` or ``"/"``. Full-width digits and separators (１，０５６家) read as ASCII ones;
+  一月 is January where a date is plain (今年一月, 一月份), not in 统一月报.
 
-Lost digits (the seed's repost dropped every run of three or more digits)
---------------------------------------------------------------------------
+Lost digits (a repost that dropped every run of three or more digits)
+----------------------------------------------------------------------
+These rules suit a damaged repost, not ordinary text (there 超亿元 is "over ¥100m" and 增长% a
+typo), so they are off unless :func:`scan` is asked for them (``repost=True``, ``scan --repost``);
+the project's own seed is always read with them (:func:`is_known_repost`).
 A unit with its number missing is reported as kind ``"lost"``, ``value`` None, ``lost`` True, and
 ``survives`` holding what is left of the number, if anything:
 
