@@ -3,9 +3,12 @@
 ``validate [--data DIR] [--seed FILE]`` checks the data tables against their schema and the
 seed; it prints one summary line and exits 0, or prints every problem and exits 1.
 
-``scan FILE`` prints the quantities :func:`sciencecity.scanner.scan` finds in a UTF-8 text
-file as CSV (``start,end,text,value,unit``; value a plain decimal, empty when its digits were
-lost); it exits 1 on a missing, empty or non-UTF-8 file.
+``scan [--repost] FILE`` prints the quantities :func:`sciencecity.scanner.scan` finds in a UTF-8
+text file as CSV (``start,end,text,value,unit,kind,qualifier``); it exits 1 on a missing, empty or
+non-UTF-8 file. ``value`` is a plain decimal; a fall is a negative value (下降3.2% and 增长-3.2%
+both give -3.2), and it is empty for a full date and for a lost number. ``--repost`` turns on the
+lost-digit rules for a repost that dropped digits (增长% is then a gap); without it they are off,
+except for the project's own seed, which is always read as the repost it is.
 
 Errors are messages on standard error, never tracebacks.
 """
@@ -27,6 +30,9 @@ def _validate(args: argparse.Namespace) -> int:
         problems, summary = validate(args.data, args.seed)
     except DataError as exc:  # the descriptor itself is unreadable
         problems, summary = exc.problems, ""
+    except Exception as exc:  # a bug of ours, not of the data: still a message, not a traceback
+        print(f"validate: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        return 2
     if problems:
         print(f"validate: {args.data or 'data'}: {len(problems)} problem(s):", file=sys.stderr)
         for problem in problems:
@@ -61,9 +67,10 @@ def _scan(args: argparse.Namespace) -> int:
         print(f"scan: {exc}", file=sys.stderr)
         return 1
     out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["start", "end", "text", "value", "unit"])
-    for q in scan(text):
-        out.writerow([q.start, q.end, q.text, "" if q.value is None else format(q.value, "f"), q.unit])
+    out.writerow(["start", "end", "text", "value", "unit", "kind", "qualifier"])
+    for q in scan(text, repost=True if args.repost else None):
+        value = "" if q.value is None else format(q.value, "f")
+        out.writerow([q.start, q.end, q.text, value, q.unit, q.kind, q.qualifier])
     return 0
 
 
@@ -75,8 +82,20 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--data", type=Path, help="the data directory (default: the project's data/)")
     validate.add_argument("--seed", type=Path, help="the seed file (default: the project's seed)")
     validate.set_defaults(run=_validate)
-    scan = commands.add_parser("scan", help="print the quantities in a UTF-8 text file as CSV")
+    scan = commands.add_parser(
+        "scan",
+        help="print the quantities in a UTF-8 text file as CSV",
+        description="Print the quantities in a UTF-8 text file as CSV: start,end,text,value,unit,kind,qualifier. "
+        "A fall is a negative value: 下降3.2%% and 增长-3.2%% both give -3.2. An approximate count keeps its "
+        "qualifier (上百, 数十, 十余, 多).",
+    )
     scan.add_argument("file", type=Path, help="the text file to scan")
+    scan.add_argument(
+        "--repost",
+        action="store_true",
+        help="the text is a repost that lost digits: report units whose number is missing (增长%%, 总投资亿元) "
+        "as gaps. Off by default (超亿元 is then 'over 100 million yuan'); always on for the project's seed.",
+    )
     scan.set_defaults(run=_scan)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -7,8 +7,9 @@ This module reads that descriptor and checks the CSV files against it itself, be
 the tests hold the two to the same standard (``tests/test_datapackage.py``).
 
 Besides the schema, every table that quotes the seed is checked against it: the quoted text
-must stand in the seed at its ``start`` offset. Figures must be internally consistent: a
-``reported`` figure has a value, a ``digits_lost`` one has none but an ``implied_min``.
+must stand in the seed at its ``start`` offset. What the columns mean (a reported figure has a
+value, a lost one a lower bound, Chinese and English columns not swapped …) is checked by the
+content rules of :mod:`sciencecity.validate`; :func:`load_package` runs them too.
 
 Any problem raises one :class:`DataError` whose message names the file, the CSV line and the
 column of every problem found; nothing is returned half-loaded.
@@ -60,8 +61,11 @@ VERBATIM_COLUMN = {
     "translations": "zh",
 }
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-_INTEGER = re.compile(r"-?\d+")
+# ASCII digits only: ``\d`` would also match full-width and other Unicode digits (１２, ١٢).
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_INTEGER = re.compile(r"-?[0-9]+")
+#: The field types this module reads; anything else in the descriptor is an error.
+TYPES = ("string", "number", "integer", "boolean")
 _TRUE = {"true", "True", "TRUE", "1"}
 _FALSE = {"false", "False", "FALSE", "0"}
 
@@ -95,7 +99,8 @@ class Field:
             required=bool(cons.get("required", False)),
             unique=bool(cons.get("unique", False)),
             enum=tuple(str(v) for v in cons["enum"]) if "enum" in cons else None,
-            pattern=re.compile(cons["pattern"]) if "pattern" in cons else None,
+            # re.ASCII: a pattern's \d means [0-9], never a full-width digit (the descriptor writes [0-9]).
+            pattern=re.compile(cons["pattern"], re.ASCII) if "pattern" in cons else None,
             minimum=cons.get("minimum"),
         )
 
@@ -140,8 +145,11 @@ class Resource:
     def from_descriptor(cls, desc: dict[str, Any]) -> Resource:
         schema = desc["schema"]
         pk = schema.get("primaryKey", [])
+        def names(value: str | list[str]) -> tuple[str, ...]:
+            return (value,) if isinstance(value, str) else tuple(value)
+
         fks = tuple(
-            (tuple(fk["fields"]), fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
+            (names(fk["fields"]), fk["reference"]["resource"], names(fk["reference"]["fields"]))
             for fk in schema.get("foreignKeys", [])
         )
         return cls(
@@ -181,16 +189,120 @@ class Table:
         return pd.DataFrame(columns)
 
 
+def _constraint_problems(cons: Any) -> list[str]:
+    """What is wrong with a field's ``constraints`` object (the ones this module reads)."""
+    if not isinstance(cons, dict):
+        return ["'constraints' must be an object"]
+    problems = []
+    for key in ("required", "unique"):
+        if key in cons and not isinstance(cons[key], bool):
+            problems.append(f"constraint {key!r} must be true or false")
+    if "enum" in cons and not isinstance(cons["enum"], list):
+        problems.append("constraint 'enum' must be a list")
+    if "minimum" in cons and (isinstance(cons["minimum"], bool) or not isinstance(cons["minimum"], (int, float))):
+        problems.append("constraint 'minimum' must be a number")
+    if "pattern" in cons:
+        try:
+            re.compile(cons["pattern"], re.ASCII)
+        except (re.error, TypeError) as exc:
+            problems.append(f"constraint 'pattern' is not a regular expression ({exc})")
+    return problems
+
+
+def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
+    """What is wrong with the resources of a descriptor that parsed as JSON (names, keys, types)."""
+    where, problems = DESCRIPTOR, []
+    fields_of: dict[str, list[str]] = {}
+    seen_paths: set[str] = set()
+    for i, res in enumerate(resources):
+        name = res.get("name") if isinstance(res, dict) else None
+        label = f"resource {name!r}" if name else f"resource #{i + 1}"
+        if not isinstance(name, str) or not name:
+            problems.append(f"{where}: {label}: no name")
+            continue
+        if name in fields_of:
+            problems.append(f"{where}: {label}: the name is used twice")
+        path = res.get("path")
+        if not isinstance(path, str) or not path or path.startswith(("/", "\\")) or ".." in Path(path).parts:
+            problems.append(f"{where}: {label}: 'path' must be a file name inside data/, not {path!r}")
+        elif path in seen_paths:
+            problems.append(f"{where}: {label}: path {path!r} is used by another resource")
+        else:
+            seen_paths.add(path)
+        schema = res.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            problems.append(f"{where}: {label}: no schema fields")
+            fields_of[name] = []
+            continue
+        names = [f.get("name") if isinstance(f, dict) else None for f in fields]
+        for j, (f, fname) in enumerate(zip(fields, names)):
+            if not isinstance(fname, str) or not fname.strip():
+                problems.append(f"{where}: {label}: field #{j + 1} has no name")
+            elif names.count(fname) > 1 and names.index(fname) == j:
+                problems.append(f"{where}: {label}: field {fname!r} is listed twice")
+            elif f.get("type", "string") not in TYPES:
+                problems.append(f"{where}: {label}: field {fname!r} has type {f.get('type')!r}; known: {', '.join(TYPES)}")
+            else:
+                problems += [f"{where}: {label}: field {fname!r}: {p}" for p in _constraint_problems(f.get("constraints", {}))]
+        fields_of[name] = [n for n in names if isinstance(n, str)]
+    for res in resources:
+        if not isinstance(res, dict) or res.get("name") not in fields_of or not isinstance(res.get("schema"), dict):
+            continue
+        label, own, schema = f"resource {res['name']!r}", fields_of[res["name"]], res["schema"]
+        pk = schema.get("primaryKey", [])
+        for col in [pk] if isinstance(pk, str) else pk if isinstance(pk, list) else [repr(pk)]:
+            if col not in own:
+                problems.append(f"{where}: {label}: primaryKey names {col!r}, which is not one of its fields")
+        for fk in schema.get("foreignKeys", []):
+            try:
+                cols, ref = fk["fields"], fk["reference"]
+                ref_name, ref_cols = ref["resource"], ref["fields"]
+            except (KeyError, TypeError):
+                problems.append(f"{where}: {label}: a foreign key needs 'fields' and 'reference' (resource, fields)")
+                continue
+            cols = [cols] if isinstance(cols, str) else cols
+            ref_cols = [ref_cols] if isinstance(ref_cols, str) else ref_cols
+            for col in cols:
+                if col not in own:
+                    problems.append(f"{where}: {label}: foreign key field {col!r} is not one of its fields")
+            if ref_name not in fields_of:
+                problems.append(f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which the package does not have")
+                continue
+            for col in ref_cols:
+                if col not in fields_of[ref_name]:
+                    problems.append(
+                        f"{where}: {label}: foreign key {cols} references field {col!r}, which resource {ref_name!r} does not have"
+                    )
+            if len(cols) != len(ref_cols):
+                problems.append(f"{where}: {label}: foreign key {cols} has {len(cols)} field(s) but references {len(ref_cols)}")
+    return problems
+
+
 def read_descriptor(data_dir: Path) -> list[Resource]:
-    """The package's resources, in descriptor order. Raises :class:`DataError` if unreadable."""
+    """The package's resources, in descriptor order. Raises :class:`DataError` if unreadable.
+
+    The descriptor is checked before any table is read: every resource has a name, a file name
+    inside ``data/`` and named fields of a known type; primary and foreign keys name fields
+    that exist, in resources that exist. A problem names ``datapackage.json``.
+    """
     path = data_dir / DESCRIPTOR
     try:
-        desc = json.loads(path.read_text(encoding="utf-8"))
-        return [Resource.from_descriptor(r) for r in desc["resources"]]
+        desc = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise DataError([f"{path}: cannot read ({exc.strerror})"]) from None
-    except (ValueError, KeyError, TypeError, re.error) as exc:
-        raise DataError([f"{path}: not a valid data package descriptor ({exc})"]) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError([f"{path}: not valid JSON ({exc})"]) from None
+    resources = desc.get("resources") if isinstance(desc, dict) else None
+    if not isinstance(resources, list) or not resources:
+        raise DataError([f"{path}: not a data package descriptor (no 'resources' list)"])
+    problems = _descriptor_problems(resources)
+    if problems:
+        raise DataError(problems)
+    try:
+        return [Resource.from_descriptor(r) for r in resources]
+    except (ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise DataError([f"{path}: not a valid data package descriptor ({type(exc).__name__}: {exc})"]) from None
 
 
 def _read_table(data_dir: Path, res: Resource, problems: list[str]) -> Table | None:
@@ -205,7 +317,8 @@ def _read_table(data_dir: Path, res: Resource, problems: list[str]) -> Table | N
         problems.append(f"{where}: empty file")
         return None
     try:
-        text = raw.decode("utf-8")
+        # A byte-order mark (Excel writes one before UTF-8 CSV) is accepted and dropped.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.append(f"{where}: not UTF-8 at byte {exc.start}")
         return None
@@ -228,6 +341,11 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
     where = res.path
     header = next(reader)
     expected = res.columns
+    blank = [i + 1 for i, c in enumerate(header) if not c.strip()]
+    if blank:
+        trailing = " (a trailing comma?)" if blank == [len(header)] else ""
+        problems.append(f"{where}:1: column {', '.join(map(str, blank))} of the header has no name{trailing}")
+        return None
     if header != expected:
         missing = [c for c in expected if c not in header]
         extra = [c for c in header if c not in expected]
@@ -241,7 +359,11 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
         return None
     table, line, n_before = Table(res), 2, len(problems)
     for cells in reader:
-        if len(cells) != len(expected):
+        if len(cells) == len(expected) + 1 and cells[-1] == "":
+            problems.append(
+                f"{where}:{line}: an empty cell after the last column {expected[-1]!r} (a trailing comma?)"
+            )
+        elif len(cells) != len(expected):
             problems.append(f"{where}:{line}: {len(cells)} cells where the header has {len(expected)} (truncated or malformed row)")
         else:
             row = {}
@@ -297,6 +419,9 @@ def _check_seed(tables: dict[str, Table], seed: str, problems: list[str]) -> Non
         table = tables.get(name)
         if table is None:
             continue
+        if not {column, "start"} <= set(table.resource.columns):
+            problems.append(f"{DESCRIPTOR}: resource {name!r} needs the columns {column!r} and 'start' to be checked against the seed")
+            continue
         for row, line in zip(table.rows, table.lines):
             text, start = row[column], row["start"]
             found = seed[start : start + len(text)]
@@ -310,31 +435,15 @@ def _check_seed(tables: dict[str, Table], seed: str, problems: list[str]) -> Non
                     problems.append(f"{table.resource.path}:{line}: column 'also_at': {pos} is beyond the seed's end")
 
 
-def _check_figures(table: Table, problems: list[str]) -> None:
-    """A reported figure has a value; a figure whose digits were lost has none but a lower bound."""
-    for row, line in zip(table.rows, table.lines):
-        where = f"{table.resource.path}:{line}"
-        if row["status"] == "reported":
-            if row["value"] is None:
-                problems.append(f"{where}: column 'value': a reported figure needs a value")
-            for col in ("survives", "implied_min"):
-                if row[col] is not None:
-                    problems.append(f"{where}: column {col!r}: only for status digits_lost")
-        else:
-            if row["value"] is not None:
-                problems.append(f"{where}: column 'value': must be empty when the digits were lost (no guesses)")
-            if row["implied_min"] is None:
-                problems.append(f"{where}: column 'implied_min': a figure whose digits were lost needs its lower bound")
-
-
 def check_package(data_dir: Path | None = None, seed_path: Path | None = None) -> tuple[dict[str, Table], list[str]]:
     """Read every table of the package and check it; return the tables and the problems found.
 
     The checks: the seed's checksum; each file readable, UTF-8, LF-terminated, not empty; its
     header the schema's columns in order; every cell of the right type and within its
     constraints; unique and primary keys unique; foreign keys resolving; every verbatim column
-    at its offset in the seed; figures consistent with their status. A table with a problem is
-    left out of the returned mapping.
+    at its offset in the seed. A table with a problem is left out of the returned mapping. What
+    the columns mean (figures against their quotes, cross-table agreement) is checked by
+    :mod:`sciencecity.validate`, which :func:`load_package` also runs.
     """
     data_dir = Path(data_dir or paths.DATA_DIR)
     try:
@@ -349,8 +458,6 @@ def check_package(data_dir: Path | None = None, seed_path: Path | None = None) -
             tables[res.name] = table
     _check_keys(tables, problems)
     _check_seed(tables, seed, problems)
-    if "figures" in tables:
-        _check_figures(tables["figures"], problems)
     # Every problem message starts with the file it blames.
     blamed = {problem.split(":", 1)[0] for problem in problems}
     return {name: t for name, t in tables.items() if t.resource.path not in blamed}, problems
@@ -363,7 +470,11 @@ def _signature(data_dir: Path) -> tuple:
 
 @lru_cache(maxsize=4)
 def _load(data_dir: Path, seed_path: Path | None, signature: tuple) -> dict[str, pd.DataFrame]:
+    from .validate import content_problems  # validate builds on this module
+
     tables, problems = check_package(data_dir, seed_path)
+    if not problems:
+        problems = content_problems(tables, load_seed(seed_path))
     if problems:
         raise DataError(problems)
     return {name: table.frame() for name, table in tables.items()}
@@ -372,7 +483,8 @@ def _load(data_dir: Path, seed_path: Path | None, signature: tuple) -> dict[str,
 def load_package(data_dir: Path | None = None, seed_path: Path | None = None) -> dict[str, pd.DataFrame]:
     """Every table, checked, as DataFrames keyed by resource name (``figures``, ``zones`` …).
 
-    Raises :class:`DataError` listing every problem if any table fails a check. Results are
+    Raises :class:`DataError` listing every problem if any table fails a check: the schema's
+    (:func:`check_package`) or a content rule of :mod:`sciencecity.validate`. Results are
     cached until a file in ``data_dir`` changes; each call returns fresh copies.
     """
     data_dir = Path(data_dir or paths.DATA_DIR).resolve()

@@ -22,30 +22,61 @@ Conventions used throughout:
 
 from __future__ import annotations
 
+import numbers
 import re
-from collections.abc import Sequence
-from decimal import Decimal, localcontext
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation, localcontext
+from fractions import Fraction
 
-Number = float | int | Decimal | str
+#: Anything real: int, float, Decimal, Fraction, NumPy and pandas scalars, or a numeric string.
+Number = numbers.Real | Decimal | str
 
 #: Half the last printed digit of a rate printed to one decimal place.
 HALF_STEP = 0.05
 
 
 def _d(x: Number) -> Decimal:
-    """``x`` as an exact decimal of its shortest representation (``0.1`` -> ``Decimal('0.1')``)."""
-    if isinstance(x, Decimal):
-        return x
-    if isinstance(x, bool):
+    """``x`` as an exact decimal of its shortest representation (``0.1`` -> ``Decimal('0.1')``).
+
+    Accepts Python and NumPy/pandas numbers alike: ``np.float64(19.8)`` and ``np.int64(3)`` are
+    read through their Python value, ``np.float32(19.8)`` through its shortest printed form.
+    """
+    if isinstance(x, bool) or type(x).__name__ == "bool_":
         raise TypeError("a rate cannot be a bool")
-    if isinstance(x, float) and x != x:
+    if isinstance(x, Decimal):
+        value = x
+    elif isinstance(x, str):
+        try:
+            value = Decimal(x.strip())
+        except InvalidOperation:
+            raise ValueError(f"not a number: {x!r}") from None
+    elif isinstance(x, numbers.Integral):
+        value = Decimal(int(x))
+    elif isinstance(x, float):  # also np.float64, a float subclass
+        value = Decimal(repr(float(x)))
+    elif isinstance(x, Fraction):
+        value = Decimal(x.numerator) / Decimal(x.denominator)
+    elif isinstance(x, numbers.Real):  # np.float32, np.float16: their shortest printed form
+        value = Decimal(str(x))
+    else:
+        raise TypeError(f"not a real number: {x!r} ({type(x).__name__})")
+    if value.is_nan():
         raise ValueError("a rate cannot be NaN")
-    return Decimal(repr(x)) if isinstance(x, float) else Decimal(str(x))
+    if value.is_infinite():
+        raise ValueError("a rate cannot be infinite")
+    return value
 
 
-def _shares(weights: Sequence[Number]) -> list[Decimal]:
+def _seq(values: Iterable[Number]) -> list[Number]:
+    """Any iterable of numbers (list, tuple, NumPy array, pandas Series, generator) as a list."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise TypeError(f"expected an iterable of numbers, got {type(values).__name__}")
+    return list(values)
+
+
+def _shares(weights: Iterable[Number]) -> list[Decimal]:
     """Weights normalised to sum to 1; all must be non-negative and not all zero."""
-    ws = [_d(w) for w in weights]
+    ws = [_d(w) for w in _seq(weights)]
     if any(w < 0 for w in ws):
         raise ValueError("weights must be non-negative")
     total = sum(ws, Decimal(0))
@@ -54,7 +85,7 @@ def _shares(weights: Sequence[Number]) -> list[Decimal]:
     return [w / total for w in ws]
 
 
-def _check_lengths(rates: Sequence[Number], weights: Sequence[Number]) -> None:
+def _check_lengths(rates: Iterable[Number], weights: Iterable[Number]) -> None:
     if len(rates) != len(weights):
         raise ValueError(f"{len(rates)} rates but {len(weights)} weights")
     if not rates:
@@ -75,28 +106,29 @@ def points_gap(a: Number, b: Number) -> float:
     return float(_d(a) - _d(b))
 
 
-def total(values: Sequence[Number]) -> float:
+def total(values: Iterable[Number]) -> float:
     """The exact decimal sum of printed figures (``4.25 + 276.52 + 206.69`` is ``487.46``)."""
-    return float(sum((_d(v) for v in values), Decimal(0)))
+    return float(sum((_d(v) for v in _seq(values)), Decimal(0)))
 
 
-def shares(weights: Sequence[Number]) -> list[float]:
+def shares(weights: Iterable[Number]) -> list[float]:
     """Each weight's share of their sum (levels in 亿元 -> shares summing to 1)."""
     return [float(s) for s in _shares(weights)]
 
 
-def weighted_growth(rates: Sequence[Number], weights: Sequence[Number]) -> float:
+def weighted_growth(rates: Iterable[Number], weights: Iterable[Number]) -> float:
     """Aggregate growth ``sum(w_i * g_i)`` with the weights normalised to sum to 1.
 
     ``rates`` are the components' growth rates (%), ``weights`` their base-period value added
     (any unit) or shares.
     """
+    rates, weights = _seq(rates), _seq(weights)
     _check_lengths(rates, weights)
     return float(sum((w * _d(g) for g, w in zip(rates, _shares(weights))), Decimal(0)))
 
 
 def growth_with_share(
-    rates: Sequence[Number], weights: Sequence[Number], vary: int, absorb: int, share: Number
+    rates: Iterable[Number], weights: Iterable[Number], vary: int, absorb: int, share: Number
 ) -> float:
     """Aggregate growth when component ``vary`` has ``share`` (0–1) of the base.
 
@@ -104,6 +136,7 @@ def growth_with_share(
     whatever is left so that the shares still sum to 1. Raises ``ValueError`` if that would
     make ``absorb``'s share negative.
     """
+    rates, weights = _seq(rates), _seq(weights)
     _check_lengths(rates, weights)
     if vary == absorb:
         raise ValueError("vary and absorb must be different components")
@@ -118,7 +151,7 @@ def growth_with_share(
 
 
 def weight_to_match(
-    target: Number, rates: Sequence[Number], weights: Sequence[Number], vary: int, absorb: int
+    target: Number, rates: Iterable[Number], weights: Iterable[Number], vary: int, absorb: int
 ) -> float:
     """The share (0–1) of component ``vary`` at which the aggregate growth equals ``target``.
 
@@ -128,6 +161,7 @@ def weight_to_match(
     it is returned as computed so that the caller can say so. ``ValueError`` if the two rates
     are equal (the share then has no effect).
     """
+    rates, weights = _seq(rates), _seq(weights)
     _check_lengths(rates, weights)
     if vary == absorb:
         raise ValueError("vary and absorb must be different components")
@@ -144,7 +178,7 @@ def weight_to_match(
 
 
 def rounding_band(
-    rates: Sequence[Number], weights: Sequence[Number], half_step: Number = HALF_STEP
+    rates: Iterable[Number], weights: Iterable[Number], half_step: Number = HALF_STEP
 ) -> tuple[float, float]:
     """Lowest and highest aggregate growth if every rate may be off by up to ``half_step``.
 
@@ -152,6 +186,7 @@ def rounding_band(
     all rates at their lower ends and all at their upper ends. With weights summing to 1 the
     band is ``weighted_growth(...) ± half_step``.
     """
+    rates, weights = _seq(rates), _seq(weights)
     h = _d(half_step)
     if h < 0:
         raise ValueError("half_step must be non-negative")
@@ -222,6 +257,11 @@ _NUM = r"(-?\d+(?:\.\d+)?)"
 def note_percent(note: str, phrase: str) -> float:
     """The percentage that follows ``phrase`` in a free-text note of ``external.csv``.
 
+    Superseded: every number these notes state is now a row of ``external.csv`` of its own
+    (``stated_in`` names the row whose note states it; ``validate`` checks that the two agree),
+    e.g. ``cq_gdp_two_year_growth_h1_2021`` for the two-year average in the note of
+    ``cq_gdp_growth_h1_2021``. Read the row's ``value``; this stays for notebooks not yet switched.
+
     ``note_percent("share of GDP 0.9%, growth 3.8%", "growth")`` is ``3.8``. The phrase must be
     followed by a number and ``%`` (spaces allowed); ``KeyError`` if it is not in the note,
     ``ValueError`` if it is there more than once with a number.
@@ -235,7 +275,11 @@ def note_percent(note: str, phrase: str) -> float:
 
 
 def note_ratio(note: str, phrase: str) -> tuple[float, ...]:
-    """The ratio ``a:b:c`` that follows ``phrase`` in a note (``"sector structure 7.2:40.0:52.8"``)."""
+    """The ratio ``a:b:c`` that follows ``phrase`` in a note (``"sector structure 7.2:40.0:52.8"``).
+
+    Superseded like :func:`note_percent`: the parts are the rows ``cq_primary_share_2020``,
+    ``cq_secondary_share_2020`` and ``cq_tertiary_share_2020`` of ``external.csv``.
+    """
     m = re.search(rf"{re.escape(phrase)}\s+({_NUM[1:-1]}(?::{_NUM[1:-1]})+)", note)
     if not m:
         raise KeyError(f"no '{phrase} a:b:…' in note {note!r}")

@@ -6,8 +6,8 @@ its English. Where the repost lost digits, ``en`` says ``[digits lost]`` at that
 number is never guessed, not even in a translation.
 
 The table is a resource of ``data/datapackage.json``, read and checked by :mod:`sciencecity.data`
-like every other (``zh`` verbatim at ``start``); :func:`load_translations` adds the checks that
-need the seed's segmentation: one row per article line, none for the forum's.
+like every other (``zh`` verbatim at ``start``); the rules that need the seed's segmentation (one
+row per article line, none for the forum's) are in :mod:`sciencecity.validate`, which the loader runs.
 
 :func:`lost_gaps` lists every place where the repost lost digits (as :func:`sciencecity.scanner.scan`
 finds them), each shown in context by :func:`gap_context` and tied to the row of ``data/`` that
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data, scanner, seed
+from . import data, paths, scanner, seed
 
 LOST = "[digits lost]"
 
@@ -29,38 +29,23 @@ LOST = "[digits lost]"
 def check_translations(frame: pd.DataFrame, text: str) -> list[str]:
     """What is wrong with the translation table, given the seed's text (empty when nothing).
 
-    Every article line has exactly one row, its ``zh`` is the line verbatim at ``start``, no row
-    translates a boilerplate line, and every translation is non-empty.
+    The rule lives in :func:`sciencecity.validate.translations` (every article line has exactly
+    one row, its ``zh`` is the line verbatim at ``start``, no row translates a boilerplate line,
+    no translation is empty); this runs it on a frame, its rows numbered as CSV lines from 2.
     """
-    where = "translations.csv"
-    lines = {s.start: s for s in seed.segments(text)}
-    problems = []
-    counts = frame["start"].value_counts()
-    for start, count in counts[counts > 1].sort_index().items():
-        problems.append(f"{where}: start {start}: {count} rows for one line")
-    for row in frame.itertuples(index=False):
-        line = lines.get(int(row.start))
-        if line is None:
-            problems.append(f"{where}: start {row.start}: no line of the seed starts there")
-        elif line.is_boilerplate:
-            problems.append(f"{where}: start {row.start}: translates forum boilerplate ({line.kind})")
-        elif row.zh != line.text:
-            problems.append(f"{where}: start {row.start}: zh is not the seed's line {line.text[:20]!r}…")
-        if not str(row.en).strip():
-            problems.append(f"{where}: start {row.start}: empty translation")
-    have = set(int(s) for s in frame["start"])
-    for s in seed.article_segments(text):
-        if s.start not in have:
-            problems.append(f"{where}: the article line at {s.start} ({s.text[:12]}…) has no translation")
-    return problems
+    from .validate import Context, translations as rule
+
+    resource = next(r for r in data.read_descriptor(paths.DATA_DIR) if r.name == "translations")
+    records = frame.to_dict("records")
+    for row in records:
+        row["start"] = int(row["start"])
+    table = data.Table(resource, records, list(range(2, 2 + len(records))))
+    return rule(Context({"translations": table}, text))
 
 
 def load_translations(data_dir: Path | None = None) -> pd.DataFrame:
     """``translations.csv`` in seed order, checked; :class:`sciencecity.data.DataError` if not."""
-    frame = data.load_table("translations", data_dir)
-    problems = check_translations(frame, seed.load_seed())
-    if problems:
-        raise data.DataError(problems)
+    frame = data.load_table("translations", data_dir)  # validate's rules included
     return frame.sort_values("start", ignore_index=True)
 
 
@@ -114,7 +99,7 @@ def lost_gaps(text: str, figures: pd.DataFrame, events: pd.DataFrame, non_figure
     or ``non_figure`` and ``owner_id`` the row's id (``start`` for a non-figure). A gap nothing
     accounts for raises :class:`ValueError`: the coverage test forbids it.
     """
-    quantities = sorted(scanner.scan(text), key=lambda q: q.start)
+    quantities = sorted(scanner.scan(text, repost=True), key=lambda q: q.start)
 
     def last_in(start: int, quote: str) -> int | None:
         inside = [q.start for q in quantities if start <= q.start and q.end <= start + len(quote)]

@@ -1,29 +1,197 @@
-"""Check ``data/`` against its schema and against the seed, for ``python -m sciencecity validate``.
+"""Every rule ``data/`` must obey, for ``python -m sciencecity validate`` and for the loader.
 
-:func:`sciencecity.data.check_package` does the schema checks and finds every quote at its
-offset. This module adds what needs the scanner (:mod:`sciencecity.scanner`): each figure's
-value, unit and qualifier must be those its quote states, and a figure whose digits were lost
-must be lost in its quote with the same surviving decimal. A figure's quote may state several
-quantities (``一二三产增加值分别增长3.9%、20.2%``); by convention the figure is the *last* of
-them, so a quote ends with its figure. Each ``also_at`` offset must fall inside a quantity that
-states the same figure.
+Two layers, one entry point (:func:`validate`):
+
+1. **Structure** (:func:`sciencecity.data.check_package`): the seed's checksum; the descriptor
+   (resources, fields, keys that name what exists); each CSV file readable, UTF-8 (a byte-order
+   mark is accepted), LF-terminated; its header the schema's columns in order (a trailing comma
+   is named); every cell of its type and within its constraints (ASCII digits only: ``１２`` is
+   not a number); unique, primary and foreign keys; every verbatim column at its ``start`` offset
+   in the seed. These hold for any table the descriptor lists.
+2. **Content** (:data:`RULES`, this module): what the columns mean, across fields and tables.
+   Generic rules apply to any table by its column names (``*_zh`` holds Chinese, ``*_en``
+   English; a ``zone_zh`` agrees with its ``zone_id``); the others know the article's tables.
+
+Each rule returns problems as ``file:line: column 'name': what is wrong`` (a problem with no
+row names the file and the column). :func:`sciencecity.data.load_package` runs both layers, so a
+notebook never sees data that ``validate`` rejects; ``validate`` also compares ``external.csv``
+with the upstream copy in ``../shared/context/`` (relative to the repository), which the loader
+does not need. No input ends in a traceback: a rule that cannot run is itself a problem naming
+the table.
+
+The figures' convention: a figure's quote may state several quantities
+(``一二三产增加值分别增长3.9%、20.2%``); the figure is the *last* of them, so a quote ends with
+its figure, and each ``also_at`` offset falls inside a quantity that states the same figure.
 """
 
 from __future__ import annotations
 
+import csv
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from . import paths
-from .data import Table, check_package
+from .data import DataError, Table, check_package
 from .scanner import Quantity, scan
-from .seed import load_seed
+from .seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
 
+#: The upstream copy of ``external.csv``, relative to the repository's parent folder.
+SHARED_EXTERNAL = Path("shared") / "context" / "external_figures.csv"
 
 #: The unit figures.csv uses for what the scanner reports: by kind, or for a lost number by unit.
 _UNIT_OF_KIND = {"percent": "%", "point_gap": "百分点", "amount": "亿元", "count": "count", "rank": "rank"}
 _UNIT_OF_LOST = {"%": "%", "个百分点": "百分点", "亿元": "亿元", "个": "count"}
+#: The unit each kind of figure must have (a rank is never in %).
+UNIT_OF_FIGURE_KIND = {
+    "growth": ("%",), "share": ("%",), "point_gap": ("百分点",), "amount": ("亿元",), "count": ("count",),
+    "rank": ("rank",),
+}
+#: The bound each qualifier of figures.csv implies (no qualifier: exact).
+BOUND_OF_QUALIFIER = {
+    "": "exact", "首": "exact", "近": "approximate", "约": "approximate", "上百": "lower", "百余": "lower",
+    "千亿级": "order_of_magnitude",
+}
+#: A lost run had three or more digits: the integer part of a lost number was at least this.
+LOST_RUN_MIN = Decimal(100)
+#: The areas a figure's scope may name; a quote naming one of them has it as scope.
+NAMED_SCOPES = ("直管园", "直管区")
+#: Qualifiers that external.csv records in its ``qualifier`` column, and how its notes spell them.
+EXTERNAL_QUALIFIERS = {"约": "(约)", "近": "近 ("}
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+#: Chinese an English text may hold: in brackets or quotes ("Cytiva (思拓凡)"), or glossed by a
+#: bracket right after it ("30 亿元 (3 billion yuan)").
+_GLOSSES = re.compile(r"\([^()]*\)|（[^（）]*）|“[^”]*”|「[^」]*」|[\u3400-\u9fff…·]+\s*(?=\()")
+
+
+@dataclass
+class Context:
+    """What the rules read: the checked tables, the seed and the quantities found in it."""
+
+    tables: dict[str, Table]
+    seed: str
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def rows(self, name: str) -> Iterator[tuple[dict[str, Any], str]]:
+        """``(row, "file.csv:line")`` for every row of a table; nothing if the table failed to load."""
+        table = self.tables.get(name)
+        if table is not None:
+            for row, line in zip(table.rows, table.lines):
+                yield row, f"{table.resource.path}:{line}"
+
+    def path(self, name: str) -> str:
+        table = self.tables.get(name)
+        return table.resource.path if table else f"{name}.csv"
+
+    def has(self, *names: str) -> bool:
+        return all(n in self.tables for n in names)
+
+
+Rule = Callable[[Context], list[str]]
+
+
+# --- Generic rules: any table, by its column names -------------------------------------------
+
+
+def languages(ctx: Context) -> list[str]:
+    """A ``*_zh`` (or ``zh``) column holds Chinese; a ``*_en`` (or ``en``) column holds English.
+
+    Catches swapped columns: a Chinese column without a Chinese character, an English one with
+    Chinese characters outside a gloss (brackets or quotes, or a term glossed by the bracket
+    after it: "Cytiva (思拓凡)", "亿元 (100 million yuan)") or without a Latin letter.
+    """
+    problems = []
+    for name, table in ctx.tables.items():
+        for col in table.resource.columns:
+            zh, en = col == "zh" or col.endswith("_zh"), col == "en" or col.endswith("_en")
+            if not (zh or en):
+                continue
+            for row, where in ctx.rows(name):
+                text = row[col]
+                if not isinstance(text, str) or not text:
+                    continue
+                if zh and not _HAN.search(text):
+                    problems.append(f"{where}: column {col!r}: {text[:30]!r} has no Chinese character (columns swapped?)")
+                if en and (_HAN.search(_GLOSSES.sub("", text)) or not _LATIN.search(text)):
+                    problems.append(f"{where}: column {col!r}: {text[:30]!r} is not English (columns swapped?)")
+    return problems
+
+
+def zone_names(ctx: Context) -> list[str]:
+    """In every table but ``zones``, a ``zone_zh`` is the ``zone_zh`` that ``zones.csv`` gives its ``zone_id``."""
+    if "zones" not in ctx.tables:
+        return []
+    names = {row["zone_id"]: row["zone_zh"] for row, _ in ctx.rows("zones")}
+    problems = []
+    for name, table in ctx.tables.items():
+        if name == "zones" or not {"zone_id", "zone_zh"} <= set(table.resource.columns):
+            continue
+        for row, where in ctx.rows(name):
+            want = names.get(row["zone_id"])
+            if want is not None and row["zone_zh"] != want:
+                problems.append(
+                    f"{where}: column 'zone_zh': {row['zone_zh']!r} but zone {row['zone_id']!r} is {want!r} in {ctx.path('zones')}"
+                )
+    return problems
+
+
+# --- The article's figures --------------------------------------------------------------------
+
+
+def figure_status(ctx: Context) -> list[str]:
+    """A reported figure has a value; a lost one has none (no guesses) but a lower bound that follows from what survives."""
+    problems = []
+    for row, where in ctx.rows("figures"):
+        if row["status"] == "reported":
+            if row["value"] is None:
+                problems.append(f"{where}: column 'value': a reported figure needs a value")
+            for col in ("survives", "implied_min"):
+                if row[col] is not None:
+                    problems.append(f"{where}: column {col!r}: only for status digits_lost")
+            continue
+        if row["value"] is not None:
+            problems.append(f"{where}: column 'value': must be empty when the digits were lost (no guesses)")
+        if row["implied_min"] is None:
+            problems.append(f"{where}: column 'implied_min': a figure whose digits were lost needs its lower bound")
+            continue
+        implied = LOST_RUN_MIN + Decimal(row["survives"] or "0")
+        if Decimal(str(row["implied_min"])) != implied:
+            problems.append(
+                f"{where}: column 'implied_min': {row['implied_min']:g} but a lost run of 3+ digits"
+                f"{' before ' + row['survives'] if row['survives'] else ''} implies {implied}"
+            )
+    return problems
+
+
+def figure_units(ctx: Context) -> list[str]:
+    """A figure's unit fits its kind (a rank is in ``rank``, never in %); its bound fits its qualifier."""
+    problems = []
+    for row, where in ctx.rows("figures"):
+        units = UNIT_OF_FIGURE_KIND.get(row["kind"])
+        if units and row["unit"] not in units:
+            problems.append(f"{where}: column 'unit': {row['unit']!r} does not fit kind {row['kind']!r} (expected {' or '.join(units)})")
+        bound = BOUND_OF_QUALIFIER.get(row["qualifier"] or "")
+        if bound and row["bound"] != bound:
+            problems.append(
+                f"{where}: column 'bound': {row['bound']!r} does not fit qualifier {row['qualifier'] or '(none)'!r} (expected {bound!r})"
+            )
+    return problems
+
+
+def figure_scopes(ctx: Context) -> list[str]:
+    """直管园, 直管区 and 科学城 are never blurred: a quote naming 直管园 or 直管区 has it as scope."""
+    problems = []
+    for row, where in ctx.rows("figures"):
+        named = [area for area in NAMED_SCOPES if area in row["quote"]]
+        if named and row["scope"] != named[0]:
+            problems.append(f"{where}: column 'scope': {row['scope']!r} but the quote names {named[0]!r}")
+    return problems
 
 
 def _stated(row: dict[str, Any], q: Quantity) -> str | None:
@@ -41,44 +209,343 @@ def _stated(row: dict[str, Any], q: Quantity) -> str | None:
         return None
     if q.value is None:
         return f"column 'status': reported but the quote's {q.text!r} lost its digits"
-    if Decimal(str(row["value"])) != q.value:
+    if row["value"] is not None and Decimal(str(row["value"])) != q.value:
         return f"column 'value': {row['value']:g} but the quote states {q.text!r} = {q.value}"
     return None
 
 
-def check_figure_values(figures: Table, seed: str) -> list[str]:
-    """Every figure is the last quantity its quote states, and is stated at each ``also_at``."""
-    quantities = sorted(scan(seed), key=lambda q: q.start)
+def figure_values(ctx: Context) -> list[str]:
+    """Every figure is the last quantity its quote states, and is stated at each ``also_at`` (outside its quote)."""
     problems = []
-    for row, line in zip(figures.rows, figures.lines):
-        where = f"{figures.resource.path}:{line}"
+    for row, where in ctx.rows("figures"):
         start, end = row["start"], row["start"] + len(row["quote"])
-        inside = [q for q in quantities if start <= q.start and q.end <= end]
+        inside = [q for q in ctx.quantities if start <= q.start and q.end <= end]
         if not inside:
             problems.append(f"{where}: column 'quote': states no quantity the scanner finds")
             continue
         if error := _stated(row, inside[-1]):
             problems.append(f"{where}: {error}")
         for pos in (int(p) for p in (row["also_at"] or "").split(";") if p):
-            at = [q for q in quantities if q.start <= pos < q.end]
-            if not at:
+            at = [q for q in ctx.quantities if q.start <= pos < q.end]
+            if start <= pos < end:
+                problems.append(f"{where}: column 'also_at': offset {pos} is inside the figure's own quote")
+            elif not at:
                 problems.append(f"{where}: column 'also_at': no quantity at offset {pos}")
             elif error := _stated(row, at[0]):
                 problems.append(f"{where}: at also_at offset {pos}: {error}")
     return problems
 
 
+# --- The seed: article, boilerplate, coverage ------------------------------------------------
+
+
+def quotes_in_article(ctx: Context) -> list[str]:
+    """Every quote of the seed lies in the article, never in the forum's chrome."""
+    from .data import VERBATIM_COLUMN
+
+    article = article_segments(ctx.seed)
+    problems = []
+    for name, column in VERBATIM_COLUMN.items():
+        for row, where in ctx.rows(name):
+            start, end = row["start"], row["start"] + len(row[column])
+            if not any(s.start <= start and end <= s.end for s in article):
+                problems.append(f"{where}: column {column!r}: {row[column][:20]!r} at {start} is not in the article (forum boilerplate?)")
+    return problems
+
+
+def _claimed(ctx: Context) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """Start of each article quantity claimed by a figure, an event and a non-figure -> who claims it."""
+    figures, events, listed = {}, {}, {}
+    for row, where in ctx.rows("figures"):
+        start, end = row["start"], row["start"] + len(row["quote"])
+        own = [q for q in ctx.quantities if start <= q.start and q.end <= end]
+        if own:
+            figures[own[-1].start] = where
+        for pos in (int(p) for p in (row["also_at"] or "").split(";") if p):
+            for q in ctx.quantities:
+                if q.start <= pos < q.end:
+                    figures[q.start] = where
+    for row, where in ctx.rows("events"):
+        start, end = row["start"], row["start"] + len(row["quote"])
+        for q in ctx.quantities:
+            if start <= q.start and q.end <= end and (q.kind in ("date", "year") or q.lost):
+                events[q.start] = where
+    for row, where in ctx.rows("non_figures"):
+        listed[row["start"]] = where
+    return figures, events, listed
+
+
+def coverage(ctx: Context) -> list[str]:
+    """Every quantity of the article (scanned as a repost) is a figure, an event's date or a listed non-figure.
+
+    A non-figure is a quantity the scanner finds, at its offset with its text, and belongs to
+    nothing else; no row of data/ points into the forum's boilerplate.
+    """
+    if not ctx.has("figures", "events", "non_figures"):
+        return []
+    article, chrome = article_segments(ctx.seed), boilerplate_segments(ctx.seed)
+    figures, events, listed = _claimed(ctx)
+    found = {(q.start, q.text) for q in ctx.quantities if any(s.start <= q.start and q.end <= s.end for s in article)}
+    problems = []
+    listed_text = {(row["start"], row["text"]) for row, _ in ctx.rows("non_figures")}
+    for start, text in sorted(found):
+        if start not in figures and start not in events and (start, text) not in listed_text:
+            problems.append(
+                f"{ctx.path('figures')}: column 'quote': the article's {text!r} at {start} is in no figure, "
+                f"event ({ctx.path('events')}) or non-figure ({ctx.path('non_figures')})"
+            )
+    for row, where in ctx.rows("non_figures"):
+        if (row["start"], row["text"]) not in found:
+            problems.append(f"{where}: column 'text': the scanner finds no quantity {row['text']!r} at {row['start']} (stale row)")
+        elif row["start"] in figures:
+            problems.append(f"{where}: column 'start': {row['text']!r} is also a figure's ({figures[row['start']]})")
+    for start in sorted(set(figures) & set(events)):
+        problems.append(f"{events[start]}: column 'quote': the quantity at {start} is also a figure's ({figures[start]})")
+    for q in ctx.quantities:
+        if any(s.start <= q.start and q.end <= s.end for s in chrome):
+            for who in (figures.get(q.start), events.get(q.start)):
+                if who:
+                    problems.append(f"{who}: column 'start': points at forum boilerplate {q.text!r} at {q.start}")
+    return problems
+
+
+def translations(ctx: Context) -> list[str]:
+    """One row per article line, ``zh`` the line verbatim, none for the forum's lines, no empty ``en``."""
+    if "translations" not in ctx.tables:
+        return []
+    path = ctx.path("translations")
+    lines = {s.start: s for s in segments(ctx.seed)}
+    problems, seen = [], {}
+    for row, where in ctx.rows("translations"):
+        line = lines.get(row["start"])
+        if row["start"] in seen:
+            problems.append(f"{where}: column 'start': a second row for the line at {row['start']} (first: {seen[row['start']]})")
+        seen.setdefault(row["start"], where)
+        if line is None:
+            problems.append(f"{where}: column 'start': no line of the seed starts at {row['start']}")
+        elif line.is_boilerplate:
+            problems.append(f"{where}: column 'zh': translates forum boilerplate ({line.kind})")
+        elif row["zh"] != line.text:
+            problems.append(f"{where}: column 'zh': not the whole line of the seed at {row['start']} ({line.text[:20]!r}…)")
+        if not str(row["en"]).strip():
+            problems.append(f"{where}: column 'en': empty translation")
+    for s in article_segments(ctx.seed):
+        if s.start not in seen:
+            problems.append(f"{path}: column 'start': the article line at {s.start} ({s.text[:12]}…) has no row")
+    return problems
+
+
+# --- Events, restorations and other sources ---------------------------------------------------
+
+
+def _year(period: str) -> int | None:
+    m = re.match(r"([0-9]{4})", period or "")
+    return int(m[1]) if m else None
+
+
+def events(ctx: Context) -> list[str]:
+    """A restored year names its source and agrees with it; a lost year is written ``XXXX``."""
+    external = {row["id"]: row for row, _ in ctx.rows("external")}
+    problems = []
+    for row, where in ctx.rows("events"):
+        if (row["year_restored"] is None) != (not row["restored_from"]):
+            problems.append(f"{where}: column 'restored_from': a restored year needs its source, and a source a restored year")
+        date = row["date"] or ""
+        if row["year_status"] == "lost" and not date.startswith("XXXX"):
+            problems.append(f"{where}: column 'date': the year is lost, so the date starts XXXX, not {date!r}")
+        if row["year_status"] == "given" and date.startswith("XXXX"):
+            problems.append(f"{where}: column 'date': the year is given, so it is written, not XXXX")
+        ext = external.get(row["restored_from"] or "")
+        if ext is None or row["year_restored"] is None:
+            continue
+        year = _year(ext["period"])
+        if year != row["year_restored"]:
+            problems.append(
+                f"{where}: column 'year_restored': {row['year_restored']} but {row['restored_from']!r} in "
+                f"{ctx.path('external')} is for {ext['period']!r}"
+            )
+        ours, theirs = date[5:], (ext["period"] or "")[5:10]
+        if ours and theirs and not theirs.startswith(ours[: len(theirs)]) and not ours.startswith(theirs):
+            problems.append(
+                f"{where}: column 'date': {date!r} but {row['restored_from']!r} in {ctx.path('external')} is dated {ext['period']!r}"
+            )
+    return problems
+
+
+def _fits_lost(value: Decimal, survives: str, implied_min: Decimal) -> bool:
+    """Whether ``value`` could be a number whose 3+ digit run was lost and whose ``survives`` stayed."""
+    text = format(value.normalize(), "f")
+    return value >= implied_min and (not survives or text.endswith(survives))
+
+
+def restorations(ctx: Context) -> list[str]:
+    """A value that ``restores`` a lost figure stays in external.csv and fits what survives of the figure."""
+    figures = {row["id"]: row for row, _ in ctx.rows("figures")}
+    external = {row["id"]: row for row, _ in ctx.rows("external")}
+    problems = []
+    for row, where in ctx.rows("restorations"):
+        fig, ext = figures.get(row["figure_id"]), external.get(row["external_id"])
+        if row["relation"] != "restores" or fig is None or ext is None:
+            continue
+        if fig["status"] != "digits_lost":
+            problems.append(f"{where}: column 'relation': restores, but {row['figure_id']!r} did not lose its digits")
+        elif ext["value"] is None:
+            problems.append(f"{where}: column 'external_id': {row['external_id']!r} has no value to restore with")
+        elif not _fits_lost(Decimal(str(ext["value"])), fig["survives"] or "", Decimal(str(fig["implied_min"]))):
+            problems.append(
+                f"{where}: column 'relation': restores, but {ext['value']:g} does not fit the lost figure "
+                f"(at least {fig['implied_min']:g}, ending {fig['survives'] or 'in any digits'})"
+            )
+    return problems
+
+
+def external(ctx: Context) -> list[str]:
+    """Numbers live in columns: a note's qualifier is in ``qualifier``; a number a note states is a row of its own.
+
+    A row with ``stated_in`` carries a number that the note of the row it names states (the
+    upstream file keeps it in free text): same source, date and address, and the note really
+    says that number. A row whose note says ``(约)`` or begins ``近 (`` has that qualifier.
+    """
+    if "external" not in ctx.tables or "stated_in" not in ctx.tables["external"].resource.columns:
+        return []
+    rows = {row["id"]: row for row, _ in ctx.rows("external")}
+    problems = []
+    for row, where in ctx.rows("external"):
+        note = row["note"] or ""
+        for qualifier, spelt in EXTERNAL_QUALIFIERS.items():
+            said = spelt in note if spelt.startswith("(") else note.startswith(spelt)
+            if said and row["qualifier"] != qualifier:
+                problems.append(f"{where}: column 'qualifier': the note says {qualifier} ({note[:30]!r}) but the column has {row['qualifier'] or '(empty)'!r}")
+        if row["qualifier"] and row["value"] is None:
+            problems.append(f"{where}: column 'qualifier': a qualifier needs a value")
+        parent_id = row["stated_in"]
+        if not parent_id:
+            continue
+        parent = rows.get(parent_id)
+        if parent is None:
+            problems.append(f"{where}: column 'stated_in': no row {parent_id!r}")
+            continue
+        for col in ("source", "source_date", "url"):
+            if row[col] != parent[col]:
+                problems.append(f"{where}: column {col!r}: differs from the row it comes from, {parent_id!r}")
+        if row["value"] is None:
+            problems.append(f"{where}: column 'value': a number taken from a note needs its value")
+            continue
+        numbers = {Decimal(n) for n in re.findall(r"-?[0-9]+(?:\.[0-9]+)?", parent["note"] or "")}
+        if Decimal(str(row["value"])) not in numbers:
+            problems.append(f"{where}: column 'value': {row['value']:g} is not stated in the note of {parent_id!r} ({parent['note']!r})")
+    return problems
+
+
+#: The content rules, in the order their problems are reported.
+RULES: tuple[Rule, ...] = (
+    languages, zone_names, figure_status, figure_units, figure_scopes, figure_values,
+    quotes_in_article, coverage, translations, events, restorations, external,
+)
+
+
+def content_problems(tables: dict[str, Table], seed: str) -> list[str]:
+    """Every content rule over checked tables; a rule that fails to run is reported, not raised."""
+    ctx = Context(tables, seed, sorted(scan(seed, repost=True), key=lambda q: q.start))
+    problems = []
+    for rule in RULES:
+        try:
+            problems += rule(ctx)
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+            # A table without a column a rule reads: the descriptor changed under the rule.
+            problems.append(f"{DATAPACKAGE}: rule {rule.__name__!r} cannot run on these tables ({type(exc).__name__}: {exc})")
+    return problems
+
+
+DATAPACKAGE = "datapackage.json"
+
+
+# --- The upstream copy of external.csv ------------------------------------------------------
+
+
+def _main_checkout(root: Path) -> Path | None:
+    """The main checkout when ``root`` is a git worktree (its ``.git`` is a file naming the gitdir)."""
+    try:
+        gitdir = Path((root / ".git").read_text(encoding="utf-8").split("gitdir:", 1)[1].strip())
+        common = (gitdir / (gitdir / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except (OSError, IndexError):
+        return None
+    return common.parent
+
+
+def shared_external_path(root: Path | None = None) -> Path:
+    """``../shared/context/external_figures.csv`` relative to the repository root.
+
+    In a git worktree the repository's main checkout is tried too (``../shared`` beside it).
+    """
+    root = Path(root or paths.ROOT)
+    candidates = [root.parent / SHARED_EXTERNAL]
+    if (main := _main_checkout(root)) is not None:
+        candidates.append(main.parent / SHARED_EXTERNAL)
+    return next((c for c in candidates if c.exists()), candidates[0])
+
+
+def compare_with_shared(data_dir: Path, shared: Path) -> list[str]:
+    """external.csv holds the shared file's rows in order, their values unchanged in the shared columns.
+
+    external.csv may add columns (``qualifier``, ``stated_in``) and rows after the shared ones,
+    each with ``stated_in`` (a number the shared file keeps in a note). The shared file has
+    unquoted commas in ``source``; those are read back by joining the extra cells.
+    """
+    ours_path = data_dir / "external.csv"
+    with open(shared, encoding="utf-8", newline="") as fh:
+        theirs = list(csv.reader(fh))
+    with open(ours_path, encoding="utf-8-sig", newline="") as fh:
+        ours = list(csv.DictReader(fh))
+    header, problems = theirs[0], []
+    missing = [c for c in header if ours and c not in ours[0]]
+    if missing:
+        return [f"external.csv:1: missing column(s) of the shared file {shared.name}: {', '.join(missing)}"]
+    for i, original in enumerate(theirs[1:]):
+        line = i + 2
+        if i >= len(ours):
+            problems.append(f"external.csv: the shared file's row {original[0]!r} (line {line} there) is missing")
+            continue
+        mine = ",".join(ours[i][c] for c in header)
+        if ",".join(original) != mine:
+            problems.append(f"external.csv:{line}: row {ours[i]['id']!r} differs from line {line} of {shared.name}")
+    for i, row in enumerate(ours[len(theirs) - 1 :], start=len(theirs) + 1):
+        if not row.get("stated_in"):
+            problems.append(f"external.csv:{i}: column 'stated_in': a row not in {shared.name} must name the row whose note states it")
+    return problems
+
+
+def _shared_check(data_dir: Path) -> tuple[list[str], str]:
+    shared = shared_external_path()
+    if not shared.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            return [f"{SHARED_EXTERNAL}: not found next to the repository (required when CI=true)"], ""
+        return [], "; shared context not found: external.csv not compared"
+    if not (data_dir / "external.csv").exists():
+        return [], ""
+    return compare_with_shared(data_dir, shared), "; external.csv matches the shared context"
+
+
 def validate(data_dir: Path | None = None, seed_path: Path | None = None) -> tuple[list[str], str]:
-    """Check the package; return the problems found and a one-line summary."""
+    """Check the package; return the problems found and a one-line summary. Never raises for bad data."""
     data_dir = Path(data_dir or paths.DATA_DIR)
-    tables, problems = check_package(data_dir, seed_path)
-    if "figures" in tables:
-        problems += check_figure_values(tables["figures"], load_seed(seed_path))
+    try:
+        tables, problems = check_package(data_dir, seed_path)
+    except DataError as exc:
+        return exc.problems, ""
+    try:
+        seed = load_seed(seed_path)
+    except SeedError as exc:
+        return problems or [f"seed: {exc}"], ""
+    problems += content_problems(tables, seed)
+    shared_problems, shared_note = _shared_check(data_dir)
+    problems += shared_problems
     rows = sum(len(t.rows) for t in tables.values())
     figures = tables.get("figures")
-    lost = sum(r["status"] == "digits_lost" for r in figures.rows) if figures else 0
+    lost = sum(r.get("status") == "digits_lost" for r in figures.rows) if figures else 0
     summary = (
         f"{data_dir}: {len(tables)} tables, {rows} rows; "
-        f"{len(figures.rows) if figures else 0} figures ({lost} with digits lost); seed checksum verified, every quote at its offset"
+        f"{len(figures.rows) if figures else 0} figures ({lost} with digits lost); "
+        f"seed checksum verified, every quote at its offset; {len(RULES)} content rules{shared_note}"
     )
     return problems, summary

@@ -1,7 +1,7 @@
 """data/datapackage.json: a valid Frictionless Data Package that describes every file of data/.
 
 frictionless is the standard validator; the loader (sciencecity.data) re-implements the checks
-for speed, so both must reject the schema-level corruptions of ``test_data.CORRUPTIONS``.
+for speed, so both must reject the schema-level corruptions of ``test_corruptions.CORRUPTIONS``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from frictionless import Package, validate
 
 from sciencecity import paths
 
-from .test_data import CORRUPTIONS
+from .test_corruptions import CORRUPTIONS
 
 DESCRIPTOR = paths.DATA_DIR / "datapackage.json"
 

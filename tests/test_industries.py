@@ -166,6 +166,7 @@ def test_theme_of_an_unknown_item_is_an_error():
 
 
 def test_the_article_data_gives_the_expected_overlap():
+    """Snapshot: counts and similarities of the landed zone_industries.csv, checked by hand."""
     items = data.load_table("zone_industries")
     zones = data.load_table("zones")["zone_id"].tolist()
     cats = data.load_table("categories")["category"].tolist()
@@ -212,6 +213,7 @@ def test_launch_zone_without_its_investment_row_is_an_error():
 
 
 def test_launch_rows_of_the_article_context_add_up():
+    """Snapshot: the launch rows as external.csv holds them (科技日报, 2020-09-17)."""
     ext = data.load_table("external")
     zones = data.load_table("zones")["zone_id"].tolist()
     z = industries.launch_by_zone(ext, zones)

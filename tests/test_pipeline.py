@@ -49,6 +49,7 @@ def test_parts_sum_refuses_missing_values(total, parts):
 
 
 def test_the_articles_pipeline_adds_up():
+    """Snapshot: 27 = 5 + 14 + 8 as the article prints them."""
     figures = data.load_figures()
     parts = figures.loc[
         ["university_projects_operating", "university_projects_under_construction", "university_projects_advancing"],
@@ -221,6 +222,7 @@ def test_timeline_without_external_leaves_undated_events_unknown():
 
 
 def test_timeline_of_the_article():
+    """Snapshot: the order and dates were read off the output and checked against events.csv and external.csv."""
     t = pipeline.timeline(data.load_table("events"), data.load_table("external"))
     assert t["event_id"].tolist() == [
         "mobilisation_conference",

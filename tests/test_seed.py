@@ -10,12 +10,14 @@ from sciencecity import paths, seed
 
 
 def test_seed_matches_its_checksum():
+    """Snapshot: the digest recorded when the seed was received (SHA256SUMS must never change)."""
     digest = hashlib.sha256(paths.SEED_PATH.read_bytes()).hexdigest()
     assert digest == seed.expected_sha256()
     assert digest == "ceb38902b978df39a60ca4893f11600297a78d6302a39770c36357414d0a3252"
 
 
 def test_load_seed_returns_the_text_unchanged():
+    """Snapshot: 2640 characters, as first read."""
     text = seed.load_seed()
     assert len(text) == 2640
     assert text == paths.SEED_PATH.read_bytes().decode("utf-8")
@@ -42,6 +44,7 @@ def test_checksum_file_without_the_seed_is_an_error(tmp_path):
 
 
 def test_boilerplate_is_the_forum_chrome_and_nothing_else():
+    """Snapshot: the forum lines as read off the seed by hand."""
     text = seed.load_seed()
     kinds = [(s.kind, s.text[:6]) for s in seed.boilerplate_segments(text)]
     assert kinds == [

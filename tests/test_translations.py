@@ -70,10 +70,10 @@ def test_check_names_every_problem(table, text):
     forum = seed.boilerplate_segments(text)[0]
     broken = pd.concat([broken, pd.DataFrame([{"start": forum.start, "zh": forum.text, "en": "Forum"}])])
     problems = "\n".join(translations.check_translations(broken, text))
-    assert "zh is not the seed's line" in problems
-    assert "2 rows for one line" in problems
-    assert "has no translation" in problems
-    assert "translates forum boilerplate" in problems
+    assert "column 'zh': not the whole line of the seed" in problems
+    assert "column 'start': a second row for the line" in problems
+    assert "has no row" in problems
+    assert "column 'zh': translates forum boilerplate" in problems
 
 
 def test_a_broken_file_is_refused(tmp_path):

@@ -13,7 +13,7 @@ import pytest
 from sciencecity import paths
 
 from .conftest import run
-from .test_data import CORRUPTIONS, line_of, set_cell
+from .test_corruptions import CORRUPTIONS, line_of, set_cell
 
 
 def cli(*args: str | Path) -> tuple[int, str, str]:
@@ -42,29 +42,14 @@ def test_the_project_data_validates_with_a_one_line_summary():
     assert "figures" in out
 
 
-@pytest.mark.parametrize("corruption", CORRUPTIONS, ids=lambda c: c.id)
+#: A few corruptions through a real subprocess (test_corruptions.py runs all of them in-process).
+SUBPROCESS = ("quote_not_at_offset", "foreign_key_to_missing_table", "not_utf8", "trailing_comma_in_header")
+
+
+@pytest.mark.parametrize("corruption", [c for c in CORRUPTIONS if c.id in SUBPROCESS], ids=lambda c: c.id)
 def test_validate_rejects_a_corrupted_copy(data_copy, corruption):
     corruption.apply(data_copy)
     assert_rejected(cli("validate", "--data", data_copy), corruption.file, corruption.expect)
-
-
-def test_validate_rejects_a_value_the_quote_does_not_state(data_copy):
-    set_cell("figures", "gdp_growth_h1", "value", "19.9")(data_copy)
-    line = line_of("figures", "gdp_growth_h1")
-    assert_rejected(cli("validate", "--data", data_copy), f"figures.csv:{line}: column 'value': 19.9 but the quote states")
-
-
-def test_validate_rejects_a_figure_whose_quote_ends_on_another_number(data_copy):
-    """The figure is the last quantity of its quote: swapping two 分别 values is caught."""
-    set_cell("figures", "primary_va_growth_h1", "value", "20.2")(data_copy)
-    set_cell("figures", "secondary_va_growth_h1", "value", "3.9")(data_copy)
-    line = line_of("figures", "primary_va_growth_h1")
-    assert_rejected(cli("validate", "--data", data_copy), f"figures.csv:{line}: column 'value': 20.2 but the quote states")
-
-
-def test_validate_rejects_an_also_at_offset_without_that_number(data_copy):
-    set_cell("figures", "gdp_growth_h1", "also_at", "0")(data_copy)
-    assert_rejected(cli("validate", "--data", data_copy), "column 'also_at'")
 
 
 def test_validate_rejects_a_seed_whose_checksum_changed(tmp_path):
@@ -84,7 +69,7 @@ def test_scan_prints_the_seed_quantities_as_csv():
     code, out, err = cli("scan", paths.SEED_PATH)
     assert code == 0, err
     table = list(csv.DictReader(io.StringIO(out)))
-    assert list(table[0]) == ["start", "end", "text", "value", "unit"]
+    assert list(table[0]) == ["start", "end", "text", "value", "unit", "kind", "qualifier"]
     gdp = next(r for r in table if r["text"].startswith("19.8"))
     assert gdp["value"] == "19.8"
     seed = paths.SEED_PATH.read_text(encoding="utf-8")
@@ -103,6 +88,24 @@ def test_scan_rejects_a_file_it_cannot_read(tmp_path, content, expected):
     if content is not None:
         path.write_bytes(content)
     assert_rejected(cli("scan", path), "input.txt", expected)
+
+
+def test_scan_reads_other_text_as_written_unless_told_it_is_a_repost(tmp_path):
+    path = tmp_path / "input.txt"
+    path.write_text("投资额同比下降3.2%，增长%，超亿元", encoding="utf-8")
+    code, out, err = cli("scan", path)
+    assert code == 0, err
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["text"], r["value"], r["kind"], r["qualifier"]) for r in table] == [
+        ("3.2%", "-3.2", "percent", ""), ("超亿元", "1", "amount", "超亿")]
+    code, out, err = cli("scan", "--repost", path)
+    assert [r["text"] for r in csv.DictReader(io.StringIO(out))] == ["3.2%", "%", "超亿元"]
+
+
+def test_scan_of_the_seed_with_repost_is_the_seed_scan():
+    code, out, _ = cli("scan", "--repost", paths.SEED_PATH)
+    code2, out2, _ = cli("scan", paths.SEED_PATH)
+    assert code == code2 == 0 and out == out2 and ",lost," in out
 
 
 def test_usage_errors_are_argparse_messages():

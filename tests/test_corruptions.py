@@ -1,0 +1,287 @@
+"""The corruption matrix: every data rule, at least one way to break it, and the message it must give.
+
+Each :class:`Corruption` breaks a copy of ``data/``; :func:`sciencecity.validate.validate` must
+report the file, the line and the column it names, the command line must exit 1 without a
+traceback, and the loader must refuse the copy. ``test_datapackage.py`` also feeds the
+schema-level ones to frictionless.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from sciencecity import data, paths
+from sciencecity.__main__ import main
+from sciencecity.data import DataError
+from sciencecity.validate import validate
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    """A table's rows as raw strings, read without the loader under test."""
+    with open(paths.DATA_DIR / f"{name}.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def rewrite(data_dir: Path, name: str, edit: Callable[[list[list[str]]], None]) -> None:
+    """Apply ``edit`` to a table's rows (header first) and write it back as LF-terminated CSV."""
+    path = data_dir / f"{name}.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        table = list(csv.reader(fh))
+    edit(table)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(table)
+
+
+def set_cell(name: str, key: str, column: str, value: str | Callable[[str], str]) -> Callable[[Path], None]:
+    """A corruption that sets one cell of the row whose first column is ``key`` (to ``value(old)`` if callable)."""
+
+    def edit(table: list[list[str]]) -> None:
+        col = table[0].index(column)
+        row = next(r for r in table[1:] if r[0] == key)
+        row[col] = value(row[col]) if callable(value) else value
+
+    return lambda d: rewrite(d, name, edit)
+
+
+def line_of(name: str, key: str) -> int:
+    """The CSV line of the row whose first column is ``key`` (rows are one line each)."""
+    return 2 + [next(iter(r.values())) for r in rows(name)].index(key)
+
+
+def both(*corruptions: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(d: Path) -> None:
+        for c in corruptions:
+            c(d)
+
+    return apply
+
+
+def edit_descriptor(edit: Callable[[dict], None], resource: str = "restorations") -> Callable[[Path], None]:
+    def apply(d: Path) -> None:
+        path = d / "datapackage.json"
+        desc = json.loads(path.read_text(encoding="utf-8"))
+        edit(next(r for r in desc["resources"] if r["name"] == resource))
+        path.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    return apply
+
+
+def edit_text(name: str, edit: Callable[[str], str]) -> Callable[[Path], None]:
+    def apply(d: Path) -> None:
+        path = d / f"{name}.csv"
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return apply
+
+
+@dataclass(frozen=True)
+class Corruption:
+    """A way to break a copy of data/, the file to blame and what the message must say."""
+
+    id: str
+    apply: Callable[[Path], None]
+    file: str
+    expect: str
+    schema_level: bool = False  # frictionless must reject it too
+
+
+def _drop_column(column: str) -> Callable[[list[list[str]]], None]:
+    def edit(table: list[list[str]]) -> None:
+        col = table[0].index(column)
+        for r in table:
+            del r[col]
+
+    return edit
+
+
+def _truncate(d: Path) -> None:
+    path = d / "figures.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("\n", len(text) // 2) + 40], encoding="utf-8")
+
+
+def _duplicate_first_id(table: list[list[str]]) -> None:
+    table[2][0] = table[1][0]
+
+
+def _swap(name: str, key: str, a: str, b: str) -> Callable[[Path], None]:
+    def edit(table: list[list[str]]) -> None:
+        i, j = table[0].index(a), table[0].index(b)
+        row = next(r for r in table[1:] if r[0] == key)
+        row[i], row[j] = row[j], row[i]
+
+    return lambda d: rewrite(d, name, edit)
+
+
+def _delete_row(name: str, key: str) -> Callable[[Path], None]:
+    return lambda d: rewrite(d, name, lambda t: t.remove(next(r for r in t[1:] if r[0] == key)))
+
+
+FIG = lambda key: f"figures.csv:{line_of('figures', key)}"  # noqa: E731
+EXT = lambda key: f"external.csv:{line_of('external', key)}"  # noqa: E731
+BYLINE = rows("translations")[-1]["start"]
+
+CORRUPTIONS = [
+    # --- structure: files, headers, cells -----------------------------------------------------
+    Corruption("missing_column", lambda d: rewrite(d, "figures", _drop_column("note")), "figures.csv",
+               "figures.csv:1: missing column(s) note", True),
+    Corruption("extra_column", lambda d: rewrite(d, "zones", lambda t: [r.append("x") for r in t]), "zones.csv",
+               "zones.csv:1: extra column(s) x", True),
+    Corruption("trailing_comma_in_header", edit_text("zones", lambda s: s.replace("\n", ",\n", 1)), "zones.csv",
+               "zones.csv:1: column 9 of the header has no name (a trailing comma?)"),
+    Corruption("trailing_comma_in_row",
+               edit_text("zones", lambda s: s.replace("\n", "\x00", 1).replace("\n", ",\n", 1).replace("\x00", "\n", 1)),
+               "zones.csv", "zones.csv:2: an empty cell after the last column 'note' (a trailing comma?)"),
+    Corruption("truncated_file", _truncate, "figures.csv", "figures.csv: truncated", True),
+    Corruption("empty_file", lambda d: (d / "events.csv").write_text(""), "events.csv", "events.csv: empty file", True),
+    Corruption("not_utf8",
+               lambda d: (d / "zones.csv").write_bytes((d / "zones.csv").read_text(encoding="utf-8").encode("gb18030")),
+               "zones.csv", "zones.csv: not UTF-8", True),
+    Corruption("value_not_a_number", set_cell("figures", "gdp_growth_h1", "value", "19.8 percent"), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'value': '19.8 percent' is not a number", True),
+    Corruption("duplicate_id", lambda d: rewrite(d, "figures", _duplicate_first_id), "figures.csv",
+               "figures.csv:3: column 'id': duplicate", True),
+    Corruption("unknown_category", set_cell("zone_industries", "core", "category", "房地产"), "zone_industries.csv",
+               "zone_industries.csv:2: column 'category': '房地产' is not one of the allowed values", True),
+    Corruption("unknown_unit", set_cell("figures", "gdp_growth_h1", "unit", "元"), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'unit'", True),
+    Corruption("broken_foreign_key", set_cell("restorations", "scenario_investment", "external_id", "no_such_row"),
+               "restorations.csv",
+               f"restorations.csv:{line_of('restorations', 'scenario_investment')}: column 'external_id': no_such_row "
+               "is not found in column 'id' of external.csv", True),
+    # --- full-width digits where ASCII digits are required ---------------------------------------
+    Corruption("fullwidth_start", set_cell("figures", "gdp_growth_h1", "start", lambda s: s.translate(str.maketrans("0123456789", "０１２３４５６７８９"))),
+               "figures.csv", f"{FIG('gdp_growth_h1')}: column 'start'"),
+    Corruption("fullwidth_value", set_cell("external", "cq_gdp_growth_h1_2021", "value", "１２.８"), "external.csv",
+               f"{EXT('cq_gdp_growth_h1_2021')}: column 'value': '１２.８' is not a number"),
+    Corruption("fullwidth_period", set_cell("figures", "gdp_growth_h1", "period", "２０２１H1"), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'period'", True),
+    # --- the descriptor ---------------------------------------------------------------------------
+    Corruption("foreign_key_to_missing_table",
+               edit_descriptor(lambda r: r["schema"]["foreignKeys"][1]["reference"].update(resource="nowhere")),
+               "datapackage.json", "datapackage.json: resource 'restorations': foreign key ['external_id'] references resource 'nowhere'"),
+    Corruption("foreign_key_to_missing_field",
+               edit_descriptor(lambda r: r["schema"]["foreignKeys"][1]["reference"].update(fields=["no_such"])),
+               "datapackage.json", "references field 'no_such', which resource 'external' does not have"),
+    Corruption("primary_key_not_a_field", edit_descriptor(lambda r: r["schema"].update(primaryKey=["nope"])),
+               "datapackage.json", "datapackage.json: resource 'restorations': primaryKey names 'nope'"),
+    Corruption("constraint_of_the_wrong_type",
+               edit_descriptor(lambda r: r["schema"]["fields"][4].update(constraints={"minimum": "zero"}), "figures"),
+               "datapackage.json", "datapackage.json: resource 'figures': field 'unit': constraint 'minimum' must be a number"),
+    Corruption("column_a_rule_needs_removed",
+               both(edit_descriptor(lambda r: r["schema"].update(fields=[f for f in r["schema"]["fields"] if f["name"] != "status"]), "figures"),
+                    lambda d: rewrite(d, "figures", _drop_column("status"))),
+               "datapackage.json", "datapackage.json: rule 'figure_status' cannot run on these tables (KeyError: 'status')"),
+    # --- figures against the seed -----------------------------------------------------------------
+    Corruption("quote_not_at_offset", set_cell("figures", "gdp_growth_h1", "start", lambda s: str(int(s) + 1)),
+               "figures.csv", f"{FIG('gdp_growth_h1')}: column 'quote'"),
+    Corruption("value_not_stated", set_cell("figures", "gdp_growth_h1", "value", "19.9"), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'value': 19.9 but the quote states"),
+    Corruption("respectively_values_swapped",
+               both(set_cell("figures", "primary_va_growth_h1", "value", "20.2"),
+                    set_cell("figures", "secondary_va_growth_h1", "value", "3.9")),
+               "figures.csv", f"{FIG('primary_va_growth_h1')}: column 'value': 20.2 but the quote states"),
+    Corruption("also_at_elsewhere", set_cell("figures", "gdp_growth_h1", "also_at", "0"), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'also_at'"),
+    Corruption("reported_without_value", set_cell("figures", "gdp_growth_h1", "value", ""), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'value': a reported figure needs a value"),
+    Corruption("lost_value_guessed", set_cell("figures", "industrial_output_2020", "value", "2000.9"), "figures.csv",
+               f"{FIG('industrial_output_2020')}: column 'value': must be empty"),
+    Corruption("implied_min_not_from_survivors", set_cell("figures", "facility_investment", "implied_min", "100"),
+               "figures.csv", f"{FIG('facility_investment')}: column 'implied_min': 100 but a lost run of 3+ digits before .6 implies 100.6"),
+    Corruption("rank_in_percent", set_cell("figures", "gdp_growth_rank_h1", "unit", "%"), "figures.csv",
+               f"{FIG('gdp_growth_rank_h1')}: column 'unit': '%' does not fit kind 'rank'"),
+    Corruption("bound_against_qualifier", set_cell("figures", "infrastructure_projects", "bound", "exact"), "figures.csv",
+               f"{FIG('infrastructure_projects')}: column 'bound': 'exact' does not fit qualifier '上百'"),
+    Corruption("scope_blurred", set_cell("figures", "gdp_growth_h1", "scope", "科学城"), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'scope': '科学城' but the quote names '直管园'"),
+    Corruption("labels_swapped", _swap("figures", "gdp_growth_h1", "label_en", "label_zh"), "figures.csv",
+               f"{FIG('gdp_growth_h1')}: column 'label_en'"),
+    Corruption("chinese_column_in_english", set_cell("external", "cq_gdp_2020", "entity_zh", "Chongqing municipality"),
+               "external.csv", f"{EXT('cq_gdp_2020')}: column 'entity_zh'"),
+    # --- zones --------------------------------------------------------------------------------------
+    Corruption("zone_zh_disagrees_in_industries", set_cell("zone_industries", "core", "zone_zh", "沙坪坝片区"),
+               "zone_industries.csv", "zone_industries.csv:2: column 'zone_zh': '沙坪坝片区' but zone 'core' is '重庆高新区'"),
+    Corruption("zone_zh_disagrees_in_carriers", set_cell("zone_carriers", "core", "zone_zh", "璧山片区"),
+               "zone_carriers.csv", "zone_carriers.csv:2: column 'zone_zh'"),
+    # --- coverage and translations ------------------------------------------------------------------
+    Corruption("non_figure_deleted", _delete_row("non_figures", "1123"), "figures.csv",
+               "the article's '两年' at 1123 is in no figure"),
+    Corruption("translation_deleted", _delete_row("translations", BYLINE), "translations.csv",
+               f"translations.csv: column 'start': the article line at {BYLINE}"),
+    Corruption("translation_empty", set_cell("translations", BYLINE, "en", " "), "translations.csv",
+               f"translations.csv:{line_of('translations', BYLINE)}: column 'en': empty translation"),
+    # --- events, restorations, external ------------------------------------------------------------
+    Corruption("restored_year_disagrees", set_cell("events", "mobilisation_conference", "year_restored", "2019"),
+               "events.csv", f"events.csv:{line_of('events', 'mobilisation_conference')}: column 'year_restored': 2019 but"),
+    Corruption("lost_year_written", set_cell("events", "mobilisation_conference", "date", "2020-09-11"), "events.csv",
+               f"events.csv:{line_of('events', 'mobilisation_conference')}: column 'date': the year is lost"),
+    Corruption("restored_year_without_source", set_cell("events", "mobilisation_conference", "restored_from", ""),
+               "events.csv", f"events.csv:{line_of('events', 'mobilisation_conference')}: column 'restored_from'"),
+    Corruption("restoring_value_does_not_fit", set_cell("external", "scenario_investment", "value", "99"),
+               "restorations.csv", f"restorations.csv:{line_of('restorations', 'scenario_investment')}: column 'relation': restores, but 99"),
+    Corruption("external_date_free_text", set_cell("external", "cq_gdp_2020", "source_date", "March 2021"),
+               "external.csv", f"{EXT('cq_gdp_2020')}: column 'source_date': 'March 2021' does not match", True),
+    Corruption("external_url_free_text", set_cell("external", "cq_gdp_2020", "url", "the bureau's website"),
+               "external.csv", f"{EXT('cq_gdp_2020')}: column 'url'", True),
+    Corruption("external_unit_free_text", set_cell("external", "cq_gdp_2020", "unit", "hundred million yuan"),
+               "external.csv", f"{EXT('cq_gdp_2020')}: column 'unit'", True),
+    Corruption("external_period_free_text", set_cell("external", "cq_gdp_2020", "period", "last year"),
+               "external.csv", f"{EXT('cq_gdp_2020')}: column 'period'", True),
+    Corruption("external_qualifier_dropped", set_cell("external", "launch_investment_core", "qualifier", ""),
+               "external.csv", f"{EXT('launch_investment_core')}: column 'qualifier': the note says 约"),
+    Corruption("external_number_not_in_note", set_cell("external", "cq_gdp_two_year_growth_h1_2021", "value", "6.7"),
+               "external.csv", f"{EXT('cq_gdp_two_year_growth_h1_2021')}: column 'value': 6.7 is not stated in the note"),
+]
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ to break on purpose."""
+    return Path(shutil.copytree(paths.DATA_DIR, tmp_path / "data"))
+
+
+def test_the_landed_data_breaks_no_rule():
+    problems, summary = validate()
+    assert problems == [] and summary
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS, ids=lambda c: c.id)
+def test_validate_names_file_line_and_column(data_copy, corruption):
+    corruption.apply(data_copy)
+    problems, _ = validate(data_copy)
+    report = "\n".join(problems)
+    assert corruption.expect in report, report
+    assert all(p.split(":", 1)[0].endswith((".csv", ".json")) or p.startswith("shared") for p in problems), report
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS, ids=lambda c: c.id)
+def test_the_command_exits_1_without_a_traceback(data_copy, corruption, capsys):
+    corruption.apply(data_copy)
+    assert main(["validate", "--data", str(data_copy)]) == 1
+    out, err = capsys.readouterr()
+    assert corruption.file in err and corruption.expect in err and "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS, ids=lambda c: c.id)
+def test_the_loader_refuses_the_copy(data_copy, corruption):
+    corruption.apply(data_copy)
+    with pytest.raises(DataError) as err:
+        data.load_package(data_copy)
+    assert corruption.expect in str(err.value)
+
+
+def test_a_byte_order_mark_is_accepted(data_copy):
+    """Excel writes a BOM before UTF-8 CSV: the table reads as without it (never 'extra column \\ufeffid')."""
+    path = data_copy / "figures.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert validate(data_copy)[0] == []
+    assert data.load_figures(data_copy).equals(data.load_figures())
+
