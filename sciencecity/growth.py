@@ -23,7 +23,6 @@ Conventions used throughout:
 from __future__ import annotations
 
 import numbers
-import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation, localcontext
 from fractions import Fraction
@@ -249,38 +248,3 @@ def implied_prior_growth_band(
     """
     a, c, h = _d(two_year_avg), _d(current), _d(half_step)
     return implied_prior_growth(a - h, c + h), implied_prior_growth(a + h, c - h)
-
-
-_NUM = r"(-?\d+(?:\.\d+)?)"
-
-
-def note_percent(note: str, phrase: str) -> float:
-    """The percentage that follows ``phrase`` in a free-text note of ``external.csv``.
-
-    Superseded: every number these notes state is now a row of ``external.csv`` of its own
-    (``stated_in`` names the row whose note states it; ``validate`` checks that the two agree),
-    e.g. ``cq_gdp_two_year_growth_h1_2021`` for the two-year average in the note of
-    ``cq_gdp_growth_h1_2021``. Read the row's ``value``; this stays for notebooks not yet switched.
-
-    ``note_percent("share of GDP 0.9%, growth 3.8%", "growth")`` is ``3.8``. The phrase must be
-    followed by a number and ``%`` (spaces allowed); ``KeyError`` if it is not in the note,
-    ``ValueError`` if it is there more than once with a number.
-    """
-    found = re.findall(rf"(?<![\w-]){re.escape(phrase)}\s+{_NUM}\s*%", note)
-    if not found:
-        raise KeyError(f"no '{phrase} N%' in note {note!r}")
-    if len(found) > 1:
-        raise ValueError(f"'{phrase} N%' occurs {len(found)} times in note {note!r}")
-    return float(found[0])
-
-
-def note_ratio(note: str, phrase: str) -> tuple[float, ...]:
-    """The ratio ``a:b:c`` that follows ``phrase`` in a note (``"sector structure 7.2:40.0:52.8"``).
-
-    Superseded like :func:`note_percent`: the parts are the rows ``cq_primary_share_2020``,
-    ``cq_secondary_share_2020`` and ``cq_tertiary_share_2020`` of ``external.csv``.
-    """
-    m = re.search(rf"{re.escape(phrase)}\s+({_NUM[1:-1]}(?::{_NUM[1:-1]})+)", note)
-    if not m:
-        raise KeyError(f"no '{phrase} a:b:…' in note {note!r}")
-    return tuple(float(x) for x in m.group(1).split(":"))

@@ -165,27 +165,6 @@ def test_implied_prior_growth_band():
     assert lo < growth.implied_prior_growth(6.6, 12.8) < hi
 
 
-def test_note_percent():
-    assert growth.note_percent("share of GDP 0.9%, growth 3.8%", "growth") == 3.8
-    assert growth.note_percent("growth 3.9%; sector structure 7.2:40.0:52.8", "growth") == 3.9
-    assert growth.note_percent("two-year average 6.6% (geometric mean on a 2019 base)", "two-year average") == 6.6
-    assert growth.note_percent("two-year average 9.6%; matches the article's 22.3% less 3.3 points", "two-year average") == 9.6
-    assert growth.note_percent("growth -1.5 %", "growth") == -1.5
-    with pytest.raises(KeyError):
-        growth.note_percent("value added 684.53亿元", "growth")
-    with pytest.raises(ValueError):
-        growth.note_percent("growth 1%, growth 2%", "growth")
-
-
-def test_note_ratio():
-    assert growth.note_ratio("growth 3.9%; sector structure 7.2:40.0:52.8", "sector structure") == (7.2, 40.0, 52.8)
-    with pytest.raises(KeyError):
-        growth.note_ratio("growth 3.9%", "sector structure")
-
-
-# --- NumPy and pandas numbers ---------------------------------------------------------------
-
-
 @pytest.mark.parametrize(
     "x", [np.float64(22.3), np.float32(22.3), np.int64(22) + np.float64(0.3), pd.Series([22.3]).iloc[0], "22.3"],
     ids=["float64", "float32", "int64_sum", "series_item", "str"],
