@@ -277,7 +277,7 @@ def _launch_parts(external: pd.DataFrame, keys: Sequence[str], name: str) -> pd.
                 "metric": projects["metric"],
                 "projects": int(projects["value"]),
                 "investment": float(investment["value"]),
-                "approximate": "约" in investment["note"],
+                "approximate": investment["qualifier"] == "约",
             }
         )
     out = pd.DataFrame(rows).set_index(name)

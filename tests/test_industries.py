@@ -27,11 +27,11 @@ TOY = _items(
 
 
 def _external(rows):
-    """A minimal external table: (id, value, unit, note)."""
+    """A minimal external table: (id, value, unit, qualifier)."""
     return pd.DataFrame(
         [
-            {"id": i, "entity_zh": f"{i}_zh", "entity_en": f"{i}_en", "metric": "m", "value": v, "unit": u, "note": n}
-            for i, v, u, n in rows
+            {"id": i, "entity_zh": f"{i}_zh", "entity_en": f"{i}_en", "metric": "m", "value": v, "unit": u, "qualifier": q}
+            for i, v, u, q in rows
         ]
     )
 
@@ -41,7 +41,7 @@ EXT = _external(
         ("launch_projects", 10, "projects", ""),
         ("launch_investment", 100, "亿元", ""),
         ("launch_projects_p", 4, "projects", ""),
-        ("launch_investment_p", 60, "亿元", "approximate (约)"),
+        ("launch_investment_p", 60, "亿元", "约"),
         ("launch_projects_q", 5, "projects", ""),
         ("launch_investment_q", 30, "亿元", ""),
         ("launch_projects_science", 2, "projects", ""),
