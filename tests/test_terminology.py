@@ -41,6 +41,8 @@ def test_the_glossary_uses_the_chosen_terms(terms):
     entries = terminology.glossary_entries((paths.BOOK_DIR / "glossary.md").read_text(encoding="utf-8"))
     assert len(entries) > 50
     assert terminology.glossary_misses(terms, entries) == []
+    keys = {terminology.normalise(k) for k in entries}
+    assert [t.zh for t in terms if terminology.normalise(t.zh) not in keys] == []  # every term is explained
 
 
 # --- the checks themselves can fail -----------------------------------------------------------
