@@ -1,7 +1,8 @@
 """One English term per Chinese term: the terminology table (``data/terminology.csv``) and its checks.
 
 Belongs here: reading the terminology table, extracting the reader-facing prose of the chapters
-(``book/*.md`` and the Markdown cells of ``book/*.ipynb``) and the glossary's entries, and
+(``book/*.md`` and the Markdown cells of ``book/*.ipynb``), the English labels of ``data/`` and
+the glossary's entries, and
 finding where the translation, the prose or the glossary departs from the chosen terms.
 ``tests/test_terminology.py`` turns each finding into a failure.
 
@@ -95,6 +96,17 @@ def chapter_prose(book_dir: Path | None = None) -> dict[str, str]:
         cells = json.loads(p.read_text(encoding="utf-8"))["cells"]
         texts[f"book/{p.name}"] = "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     return texts
+
+
+def data_texts(data_dir: Path | None = None) -> dict[str, str]:
+    """The tables of ``data/`` as text, by file, for their English labels and notes.
+
+    Leaves out ``terminology.csv`` (it names the avoided variants) and ``translations.csv``
+    (checked line by line on its own).
+    """
+    data_dir = Path(data_dir or paths.DATA_DIR)
+    skip = {"terminology.csv", "translations.csv"}
+    return {f"data/{p.name}": p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.csv")) if p.name not in skip}
 
 
 _ENTRY = re.compile(r"^(\S[^\n]*)\n((?:[ \t]+[^\n]*\n?)+)", re.MULTILINE)

@@ -1,7 +1,8 @@
 """One English term per Chinese term (data/terminology.csv) in the translation, the chapters and the glossary.
 
 The table is the decision; these tests check that the article's translation, every chapter's
-prose (``book/*.md`` and the Markdown cells of ``book/*.ipynb``) and the glossary follow it.
+prose (``book/*.md`` and the Markdown cells of ``book/*.ipynb``), the English labels and notes of
+``data/`` and the glossary follow it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def test_no_avoided_variant_in_the_translation(terms):
 
 def test_no_avoided_variant_in_any_chapter(terms):
     found = terminology.avoided_uses(terms, terminology.chapter_prose())
+    assert found == [], "\n".join(found)
+
+
+def test_no_avoided_variant_in_the_data_labels(terms):
+    """Labels and notes of data/ reach readers through tables and charts: the same terms."""
+    found = terminology.avoided_uses(terms, terminology.data_texts())
     assert found == [], "\n".join(found)
 
 
