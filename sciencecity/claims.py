@@ -220,7 +220,9 @@ def original_words(claim: Mapping, ctx: Context) -> str:
         row = ctx.find(i, ARTICLE_TABLES)
         if row is not None and row.get("quote") and row["quote"] not in quotes:
             quotes.append(row["quote"])
-    return " … ".join(quotes)
+    # a quote that another quote of the claim contains adds nothing
+    kept = [q for q in quotes if not any(q != other and q in other for other in quotes)]
+    return " … ".join(kept)
 
 
 def evidence_sources(claim: Mapping, ctx: Context) -> str:

@@ -192,3 +192,18 @@ def test_lasted_sentence():
 def test_every_source_kind_has_a_display_class():
     later = data.load_table("later")
     assert set(later["source_kind"]) | {"the article"} <= set(after.SOURCE_CLASS)
+
+
+def test_every_later_source_has_one_bibliography_entry():
+    """One entry of references.bib per distinct (source, address) of later.csv, its note naming the source."""
+    from pybtex.database import parse_file
+
+    from sciencecity import paths
+
+    bib = parse_file(str(paths.ROOT / "references.bib"), bib_format="bibtex")
+    later = data.load_table("later")
+    for row in later[["source", "source_date", "url"]].drop_duplicates().itertuples():
+        hits = [key for key, entry in bib.entries.items()
+                if entry.fields.get("url", "") == row.url and f"“{row.source}”" in entry.fields.get("note", "")]
+        assert len(hits) == 1, (row.source, row.url, hits)
+        assert row.source_date in bib.entries[hits[0]].fields["note"], hits[0]

@@ -185,3 +185,9 @@ def test_ledger_markdown(c):
     assert lines[0] == "| Claim, and the article's words | Status | Evidence; where discussed |"
     assert lines[2] == "| C: 「增长22.3% … 高于3.3个百分点」 | **in tension** | 统计局 (2021-07-20); see {ref}`claims` |"
     assert lines[3] == "| A \\| B: 「增长22.3%」 | **unverifiable** | none; see {ref}`growth` |"
+
+
+def test_original_words_drop_a_quote_inside_another(c):
+    c.by_table["figures"]["rate"]["quote"] = "增速22.3%"
+    c.by_table["figures"]["gap"]["quote"] = "增速22.3%、高于3.3个百分点"
+    assert claims.original_words({"article_ids": "rate;gap"}, c) == "增速22.3%、高于3.3个百分点"
