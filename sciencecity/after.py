@@ -1,0 +1,275 @@
+"""What came after the article (2021 to 2025): growth by period, the core's lead, the facility's timeline.
+
+Belongs here: assembling the figures of ``data/later.csv`` with the article's (``figures.csv``)
+and the 2020–2021H1 context (``external.csv``) into period series; the core's lead over
+Chongqing in points per period; the ultra-transient facility's dated milestones; what a later
+figure can and cannot say about a number the repost lost. Growth arithmetic itself is
+:mod:`sciencecity.growth`; the lost-digit test is :func:`sciencecity.pipeline.fits_lost_digits`.
+
+Two rules hold throughout. A half-year rate and a full-year rate are never one series: every row
+keeps its ``period_type``, and a lead is only computed between figures of the same period and
+period type. Rates are never chained into levels: the core changed its name (直管园,
+西部(重庆)科学城核心区, 西部科学城重庆高新区) and perhaps its boundary, and the sources differ.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+from . import growth, pipeline
+
+#: The short name of the core in each source, in the order the names were used.
+CORE_NAMES = ("直管园", "科学城核心区", "西部科学城重庆高新区")
+
+#: Where the 2020 and 2021H1 points of the growth series come from: (subject, table, id).
+#: The city's 2020 rate is the "growth N%" of the 2020 communiqué's GDP row in external.csv.
+EARLY_POINTS = (
+    ("core", "external", "core_gdp_growth_2020"),
+    ("core", "figures", "gdp_growth_h1"),
+    ("city", "external", "cq_gdp_2020"),
+    ("city", "external", "cq_gdp_growth_h1_2021"),
+)
+
+SERIES_COLUMNS = ["subject", "period", "period_type", "value", "name_zh", "core_name",
+                  "source", "source_kind", "source_date", "table", "id"]
+
+
+def core_name(scope_zh: str) -> str:
+    """The short name under which a source names the core (one of :data:`CORE_NAMES`)."""
+    if "直管园" in scope_zh:
+        return CORE_NAMES[0]
+    if "科学城核心区" in scope_zh:
+        return CORE_NAMES[1]
+    if "西部科学城重庆高新区" in scope_zh:
+        return CORE_NAMES[2]
+    raise ValueError(f"{scope_zh!r} names none of the core's names {', '.join(CORE_NAMES)}")
+
+
+def external_source_kind(source: str) -> str:
+    """The kind of an ``external.csv`` source, in ``later.csv``'s vocabulary of source kinds.
+
+    A statistics bureau's or the park's own publication read on a government site is official;
+    read through a repost or a newspaper ("via", "repost", "press conference"), it is a
+    newspaper's report of official figures.
+    """
+    relayed = any(word in source for word in ("repost", " via ", "press conference"))
+    return "newspaper" if relayed else "official"
+
+
+#: How a chart groups the kinds of source: what the reader needs to tell apart.
+SOURCE_CLASS = {
+    "the article": "the article (上游新闻)",
+    "official": "official release",
+    "institution's own site": "official release",
+    "newspaper": "press report or repost",
+    "newspaper repost": "press report or repost",
+    "aggregator repost of an official release": "aggregator repost of an official release",
+}
+
+
+def lasted_sentence(summary: dict) -> str:
+    """One sentence saying whether the core's faster growth lasted, from :func:`lead_summary`."""
+    every = "every one" if summary["faster"] == summary["compared"] else f"{summary['faster']}"
+    trend = "narrowed" if summary["last_year_lead"] < summary["max_lead"] else "did not narrow"
+    return (
+        f"The core grew faster than Chongqing in {every} of the {summary['compared']} periods with figures for both, "
+        f"but its lead {trend} from {summary['max_lead']:.1f} points in {summary['max_period']} to "
+        f"{summary['last_year_lead']:.1f} points in {summary['last_year']} "
+        f"({summary['last_year_core']:.1f} % against {summary['last_year_city']:.1f} %)"
+    )
+
+
+def period_type(period: str) -> str:
+    """``full-year`` for ``2021``, ``half-year`` for ``2021H1``; ``ValueError`` otherwise."""
+    if len(period) == 4 and period.isdigit():
+        return "full-year"
+    if len(period) == 6 and period[:4].isdigit() and period[4:] in ("H1", "H2"):
+        return "half-year"
+    raise ValueError(f"{period!r} is neither a year nor a half-year")
+
+
+def growth_series(figures: pd.DataFrame, external: pd.DataFrame, later: pd.DataFrame) -> pd.DataFrame:
+    """GDP growth of the core and of Chongqing by period, 2020 onwards, one row per figure.
+
+    ``figures`` is ``figures.csv`` indexed by id, ``external`` ``external.csv`` indexed by id,
+    ``later`` ``later.csv`` (any index). Sorted by subject, then period (half-years after the
+    year they fall in). ``core_name`` is the core's short name in that source (empty for the
+    city); ``source_kind`` is ``the article`` for the article's figure.
+    """
+    rows = []
+    for subject, table, ident in EARLY_POINTS:
+        if table == "figures":
+            f = figures.loc[ident]
+            name, value = f["scope"], float(f["value"])
+            source, kind, date = "上游新闻 Shangyou News (the article)", "the article", "2021-09"
+            period = f["period"]
+        else:
+            e = external.loc[ident]
+            name, period = e["entity_zh"], e["period"]
+            value = float(e["value"]) if e["unit"] == "%" else growth.note_percent(e["note"], "growth")
+            source, kind, date = e["source"], external_source_kind(e["source"]), e["source_date"]
+        rows.append((subject, period, period_type(period), value, name, source, kind, date, table, ident))
+    rates = later[later["metric"] == "gdp_growth"]
+    for r in rates.itertuples(index=False):
+        rows.append((r.subject, r.period, r.period_type, float(r.value), r.scope_zh, r.source,
+                     r.source_kind, r.source_date, "later", r.id))
+    frame = pd.DataFrame(rows, columns=[c for c in SERIES_COLUMNS if c != "core_name"])
+    frame.insert(5, "core_name", [core_name(n) if s == "core" else "" for s, n in zip(frame["subject"], frame["name_zh"])])
+    if frame.duplicated(["subject", "period"]).any():
+        raise ValueError("two growth figures for the same subject and period")
+    return frame.sort_values(["subject", "period"], kind="stable").reset_index(drop=True)
+
+
+def leads(series: pd.DataFrame) -> pd.DataFrame:
+    """The core's lead over Chongqing, in points, for every period either side has a figure.
+
+    Columns: ``period``, ``period_type``, ``core``, ``city``, ``lead`` (NaN when one side has
+    no figure for that period). Sorted by period.
+    """
+    wide = series.pivot_table(index=["period", "period_type"], columns="subject", values="value", aggfunc="first")
+    wide = wide.reindex(columns=["core", "city"]).reset_index()
+    wide.columns.name = None
+    wide["lead"] = [
+        growth.points_gap(c, y) if not (math.isnan(c) or math.isnan(y)) else math.nan
+        for c, y in zip(wide["core"], wide["city"])
+    ]
+    return wide.sort_values("period", kind="stable").reset_index(drop=True)
+
+
+def lead_summary(table: pd.DataFrame) -> dict:
+    """What the leads say about whether fast growth lasted.
+
+    ``compared`` periods with both figures; ``faster`` of them with a positive lead; the largest
+    lead and its period; the lead of the first full year after the article and of the last
+    full year; ``missing`` periods with one side only.
+    """
+    both = table.dropna(subset=["lead"])
+    if both.empty:
+        raise ValueError("no period has figures for both the core and the city")
+    years = both[(both["period_type"] == "full-year") & (both["period"] > "2020")]
+    top = both.loc[both["lead"].idxmax()]
+    return {
+        "compared": len(both),
+        "faster": int((both["lead"] > 0).sum()),
+        "max_lead": float(top["lead"]),
+        "max_period": top["period"],
+        "first_year": years.iloc[0]["period"],
+        "first_year_lead": float(years.iloc[0]["lead"]),
+        "last_year": years.iloc[-1]["period"],
+        "last_year_lead": float(years.iloc[-1]["lead"]),
+        "last_year_core": float(years.iloc[-1]["core"]),
+        "last_year_city": float(years.iloc[-1]["city"]),
+        "missing": list(table.loc[table["lead"].isna(), "period"]),
+    }
+
+
+#: The facility's events and plans in events.csv.
+FACILITY_EVENTS = ("facility_groundbreaking", "facility_main_construction", "facility_phase1_completion")
+
+
+def facility_timeline(events: pd.DataFrame, external: pd.DataFrame, later: pd.DataFrame) -> pd.DataFrame:
+    """The ultra-transient facility's dated events, plans and milestones, article and later sources.
+
+    Later rows are those of ``subject`` facility and ``metric`` milestone (a ``description``, such
+    as the facility's design, is not a step of progress).
+
+    Columns: ``first_day``, ``last_day`` (NaT when the year is unknown), ``precision`` (day,
+    month, year, unknown), ``date`` (as far as known), ``label_zh``, ``label_en``, ``origin``
+    (``article`` or ``other source``), ``kind`` (event, plan, milestone), ``source``, ``id``.
+    Sorted by first day, unknown dates last.
+    """
+    tl = pipeline.timeline(events[events["event_id"].isin(FACILITY_EVENTS)], external)
+    rows = [
+        {"first_day": r.first_day, "last_day": r.last_day, "precision": r.precision, "date": r.date,
+         "label_zh": r.label_zh, "label_en": r.label_en, "origin": "article", "kind": r.kind,
+         "source": "上游新闻 Shangyou News (the article)", "id": r.event_id}
+        for r in tl.itertuples(index=False)
+    ]
+    steps = later[(later["subject"] == "facility") & (later["metric"] == "milestone")]
+    for r in steps.itertuples(index=False):
+        first, last, precision = _period_span(r.period)
+        rows.append({"first_day": first, "last_day": last, "precision": precision, "date": r.period,
+                     "label_zh": r.quote, "label_en": r.label_en, "origin": "other source", "kind": "milestone",
+                     "source": f"{r.source}, {r.source_date}", "id": r.id})
+    frame = pd.DataFrame(rows)
+    frame["_unknown"] = frame["first_day"].isna()
+    frame = frame.sort_values(["_unknown", "first_day"], kind="stable").drop(columns="_unknown")
+    return frame.reset_index(drop=True)
+
+
+def _period_span(period: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
+    """First and last day and precision of ``2023``, ``2021-07`` or ``2021-05-27``."""
+    parts = [int(p) for p in period.split("-")]
+    if len(parts) == 3:
+        day = pd.Timestamp(*parts)
+        return day, day, "day"
+    if len(parts) == 2:
+        first = pd.Timestamp(parts[0], parts[1], 1)
+        return first, first + pd.offsets.MonthEnd(0), "month"
+    return pd.Timestamp(parts[0], 1, 1), pd.Timestamp(parts[0], 12, 31), "year"
+
+
+def candidate_fit(figure: Mapping, value: float, *, scope_zh: str, metric_zh: str, months_before: int) -> dict:
+    """What fits and what does not when a later or earlier figure is set beside a lost one.
+
+    ``figure`` is a ``figures.csv`` row (``survives``, ``implied_min``, ``quote``, ``scope``);
+    ``value`` the candidate. Returns booleans ``fits_digits`` (the repost would have printed the
+    candidate as the article shows it), ``above_floor`` (at least ``implied_min``),
+    ``same_metric`` (the metric's words stand in the article's quote), ``same_scope_name`` (the
+    article's scope word stands in the candidate's scope name), and ``months_before``. A fit of
+    every test still does not make the candidate the article's number: any whole number of
+    three or more digits fits the damage equally.
+    """
+    return {
+        "fits_digits": pipeline.fits_lost_digits(value, figure["survives"] or ""),
+        "above_floor": value >= float(figure["implied_min"]),
+        "same_metric": metric_zh in figure["quote"],
+        "same_scope_name": figure["scope"] in scope_zh,
+        "months_before": months_before,
+    }
+
+
+def check(tables: Mapping) -> list[str]:
+    """Cross-field problems of ``later.csv`` and of the ``later_id`` rows of ``restorations.csv``.
+
+    ``tables`` maps names to checked ``sciencecity.data.Table`` objects (``check_package``).
+    later.csv: a value has a unit and a unit a value; a growth, GDP or count metric has a value;
+    the period is of its ``period_type``. restorations.csv: exactly one of ``external_id`` and
+    ``later_id``; a ``candidate`` names a figure whose digits were lost and a value that fits them.
+    """
+    problems: list[str] = []
+    later = tables.get("later")
+    if later is not None:
+        for row, line in zip(later.rows, later.lines):
+            where = f"data/later.csv:{line}"
+            if (row["value"] is None) != (not row["unit"]):
+                problems.append(f"{where}: column 'unit': a unit goes with a value, and a value with a unit")
+            if row["metric"] not in ("milestone", "description") and row["value"] is None:
+                problems.append(f"{where}: column 'value': metric {row['metric']} needs a value")
+            if _period_kind(row["period"]) != row["period_type"]:
+                problems.append(f"{where}: column 'period_type': {row['period']} is a {_period_kind(row['period'])}, not a {row['period_type']}")
+    restorations, figures = tables.get("restorations"), tables.get("figures")
+    if restorations is not None and "later_id" in restorations.resource.columns:
+        lost = {r["id"]: r for r in figures.rows} if figures is not None else {}
+        values = {r["id"]: r["value"] for r in later.rows} if later is not None else {}
+        for row, line in zip(restorations.rows, restorations.lines):
+            where = f"data/restorations.csv:{line}"
+            if bool(row["external_id"]) == bool(row["later_id"]):
+                problems.append(f"{where}: column 'later_id': exactly one of external_id and later_id must be set")
+            if row["relation"] == "candidate":
+                fig = lost.get(row["figure_id"])
+                if fig is None or fig["status"] != "digits_lost":
+                    problems.append(f"{where}: column 'relation': a candidate is only for a figure whose digits were lost")
+                elif row["later_id"] in values and (values[row["later_id"]] is None or not pipeline.fits_lost_digits(values[row["later_id"]], fig["survives"] or "")):
+                    problems.append(f"{where}: column 'relation': the candidate's value does not fit the lost digits")
+    return problems
+
+
+def _period_kind(period: str) -> str:
+    """full-year, half-year, month or day, from the period's form."""
+    if "H" in period:
+        return "half-year"
+    return {1: "full-year", 2: "month", 3: "day"}[len(period.split("-"))]
