@@ -29,7 +29,7 @@ CORE_NAMES = ("直管园", "科学城核心区", "西部科学城重庆高新区
 EARLY_POINTS = (
     ("core", "external", "core_gdp_growth_2020"),
     ("core", "figures", "gdp_growth_h1"),
-    ("city", "external", "cq_gdp_2020"),
+    ("city", "external", "cq_gdp_growth_2020"),
     ("city", "external", "cq_gdp_growth_h1_2021"),
 )
 
@@ -109,7 +109,7 @@ def growth_series(figures: pd.DataFrame, external: pd.DataFrame, later: pd.DataF
         else:
             e = external.loc[ident]
             name, period = e["entity_zh"], e["period"]
-            value = float(e["value"]) if e["unit"] == "%" else growth.note_percent(e["note"], "growth")
+            value = float(e["value"])
             source, kind, date = e["source"], external_source_kind(e["source"]), e["source_date"]
         rows.append((subject, period, period_type(period), value, name, source, kind, date, table, ident))
     rates = later[later["metric"] == "gdp_growth"]
@@ -244,7 +244,7 @@ def check(tables: Mapping) -> list[str]:
     later = tables.get("later")
     if later is not None:
         for row, line in zip(later.rows, later.lines):
-            where = f"data/later.csv:{line}"
+            where = f"later.csv:{line}"
             if (row["value"] is None) != (not row["unit"]):
                 problems.append(f"{where}: column 'unit': a unit goes with a value, and a value with a unit")
             if row["metric"] not in ("milestone", "description") and row["value"] is None:
@@ -256,7 +256,7 @@ def check(tables: Mapping) -> list[str]:
         lost = {r["id"]: r for r in figures.rows} if figures is not None else {}
         values = {r["id"]: r["value"] for r in later.rows} if later is not None else {}
         for row, line in zip(restorations.rows, restorations.lines):
-            where = f"data/restorations.csv:{line}"
+            where = f"restorations.csv:{line}"
             if bool(row["external_id"]) == bool(row["later_id"]):
                 problems.append(f"{where}: column 'later_id': exactly one of external_id and later_id must be set")
             if row["relation"] == "candidate":

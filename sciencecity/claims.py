@@ -50,7 +50,7 @@ ARTICLE_TABLES = ("figures", "events", "institutions")
 EVIDENCE_TABLES = ("external", "later")
 #: What a status needs: (least number of article ids, least number of independent evidence ids).
 NEEDS = {"verified": (1, 1), "consistent": (2, 0), "unverifiable": (1, 0), "in_tension": (1, 1)}
-PATH = "data/claims.csv"
+PATH = "claims.csv"
 
 
 def ids(cell: str | None) -> list[str]:

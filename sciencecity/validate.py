@@ -35,7 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import after, claims, paths
 from .data import DataError, Table, check_package
 from .scanner import Quantity, scan
 from .seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
@@ -437,10 +437,20 @@ def external(ctx: Context) -> list[str]:
     return problems
 
 
+def later(ctx: Context) -> list[str]:
+    """later.csv's values, units and periods, and the candidate restorations that cite it (:func:`sciencecity.after.check`)."""
+    return after.check(ctx.tables)
+
+
+def claims_ledger(ctx: Context) -> list[str]:
+    """Each claim's ids exist, its status has the evidence it needs and agrees with the rule that computes it (:func:`sciencecity.claims.check`)."""
+    return claims.check(ctx.tables)
+
+
 #: The content rules, in the order their problems are reported.
 RULES: tuple[Rule, ...] = (
     languages, zone_names, figure_status, figure_units, figure_scopes, figure_values,
-    quotes_in_article, coverage, translations, events, restorations, external,
+    quotes_in_article, coverage, translations, events, restorations, external, later, claims_ledger,
 )
 
 

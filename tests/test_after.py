@@ -159,22 +159,22 @@ def _edit(tmp_path, name, key, column, value):
 
 def test_a_half_year_marked_as_a_full_year(tmp_path):
     line, problems = _edit(tmp_path, "later", "core_gdp_growth_2022h1", "period_type", "full-year")
-    assert problems == [f"data/later.csv:{line}: column 'period_type': 2022H1 is a half-year, not a full-year"]
+    assert problems == [f"later.csv:{line}: column 'period_type': 2022H1 is a half-year, not a full-year"]
 
 
 def test_a_value_without_unit(tmp_path):
     line, problems = _edit(tmp_path, "later", "cq_gdp_2021", "unit", "")
-    assert problems == [f"data/later.csv:{line}: column 'unit': a unit goes with a value, and a value with a unit"]
+    assert problems == [f"later.csv:{line}: column 'unit': a unit goes with a value, and a value with a unit"]
 
 
 def test_a_candidate_for_a_figure_that_was_not_lost(tmp_path):
     line, problems = _edit(tmp_path, "restorations", "rd_institutions", "figure_id", "signed_projects_h1")
-    assert problems == [f"data/restorations.csv:{line}: column 'relation': a candidate is only for a figure whose digits were lost"]
+    assert problems == [f"restorations.csv:{line}: column 'relation': a candidate is only for a figure whose digits were lost"]
 
 
 def test_a_restoration_naming_both_tables(tmp_path):
     line, problems = _edit(tmp_path, "restorations", "rd_institutions", "external_id", "cq_gdp_2020")
-    assert problems == [f"data/restorations.csv:{line}: column 'later_id': exactly one of external_id and later_id must be set"]
+    assert problems == [f"restorations.csv:{line}: column 'later_id': exactly one of external_id and later_id must be set"]
 
 
 def test_lasted_sentence():

@@ -152,24 +152,24 @@ def _corrupt(tmp_path: Path, claim_id: str, column: str, value: str) -> tuple[in
 
 def test_a_declared_status_that_the_rule_contradicts(tmp_path):
     line, problems = _corrupt(tmp_path, "city_industrial_rate", "status", "consistent")
-    assert problems == [f"data/claims.csv:{line}: column 'status': declared consistent but rule gap_implies computes verified"]
+    assert problems == [f"claims.csv:{line}: column 'status': declared consistent but rule gap_implies computes verified"]
 
 
 def test_a_status_without_evidence(tmp_path):
     line, problems = _corrupt(tmp_path, "pku_in_use", "evidence_ids", "")
-    assert problems == [f"data/claims.csv:{line}: column 'status': in_tension needs independent evidence, but evidence_ids is empty"]
+    assert problems == [f"claims.csv:{line}: column 'status': in_tension needs independent evidence, but evidence_ids is empty"]
 
 
 def test_an_unknown_id(tmp_path):
     line, problems = _corrupt(tmp_path, "trade_share_city", "evidence_ids", "no_such_row")
-    assert problems == [f"data/claims.csv:{line}: column 'evidence_ids': no_such_row is not an id of external.csv or later.csv"]
+    assert problems == [f"claims.csv:{line}: column 'evidence_ids': no_such_row is not an id of external.csv or later.csv"]
 
 
 def test_a_rule_that_cannot_apply(tmp_path):
     line, problems = _corrupt(tmp_path, "university_projects", "article_ids", "university_projects_signed")
     assert problems == [
-        f"data/claims.csv:{line}: column 'status': consistent needs at least 2 article id(s)",
-        f"data/claims.csv:{line}: column 'rule': parts_sum cannot be applied (parts_sum takes a total and at least two parts)",
+        f"claims.csv:{line}: column 'status': consistent needs at least 2 article id(s)",
+        f"claims.csv:{line}: column 'rule': parts_sum cannot be applied (parts_sum takes a total and at least two parts)",
     ]
 
 
