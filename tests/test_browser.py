@@ -396,3 +396,37 @@ def test_pages_do_not_load_what_readers_do_not_need(built_html, name):
     # The default mode the theme needs (else "Got invalid theme mode" in the console of every
     # page, which test_page_loads_cleanly would catch).
     assert 'data-theme="light"' in text, f"{name}: no default theme mode"
+
+
+# -- the map of the science city on a phone (chapter "place") --------------------------------
+
+def test_place_map_reads_on_a_phone_through_its_table(loaded):
+    """On a 375 px phone the map's labels shrink below legibility, so its companion table
+    (#place-zone-table in book/01_place) carries the same content: every zone with its district
+    and every positioning item of data/zone_industries.csv, in Chinese and English. The table must
+    fit the screen (no cell past its right edge, so nothing hides in a sideways scroll) and its
+    text must be at least 12 CSS px; the map itself must be drawn the full width of the text."""
+    from sciencecity import data
+
+    page, log = loaded("book/01_place", PHONE)
+    table = page.query_selector("#place-zone-table table")
+    assert table is not None, "book/01_place: no companion table #place-zone-table"
+    text = table.inner_text()
+    items = data.load_table("zone_industries")
+    zones = data.load_table("zones")
+    missing = [s for s in [*items["item_zh"], *items["item_en"], *zones["zone_zh"], *zones["district_zh"]]
+               if s and s not in text]
+    assert not missing, f"the companion table lacks: {missing}"
+    cells = page.evaluate("""() => [...document.querySelectorAll('#place-zone-table th, #place-zone-table td')]
+        .map(c => { const r = c.getBoundingClientRect();
+                    return {text: c.innerText.slice(0, 30), left: r.left, right: r.right,
+                            size: parseFloat(getComputedStyle(c).fontSize)}; })""")
+    too_wide = [c for c in cells if c["right"] > PHONE["width"] + 0.5 or c["left"] < 0]
+    too_small = [c for c in cells if c["size"] < 12]
+    assert not too_wide, f"cells past the {PHONE['width']} px screen: {too_wide[:4]}"
+    assert not too_small, f"cells in type under 12 px: {too_small[:4]}"
+    width = page.evaluate("""() => { const img = document.querySelector('#fig-place-map img');
+        const p = document.querySelector('#place-zone-table').closest('section');
+        return img && p ? [img.getBoundingClientRect().width, p.getBoundingClientRect().width] : null; }""")
+    assert width is not None, "no map image in #fig-place-map"
+    assert width[0] >= 0.9 * width[1], f"the map is drawn {width[0]:.0f} px wide in a {width[1]:.0f} px column"

