@@ -396,3 +396,43 @@ def test_pages_do_not_load_what_readers_do_not_need(built_html, name):
     # The default mode the theme needs (else "Got invalid theme mode" in the console of every
     # page, which test_page_loads_cleanly would catch).
     assert 'data-theme="light"' in text, f"{name}: no default theme mode"
+
+
+# -- English in a Latin face (book/_static/sciencecity.css, section 2) -----------------------
+
+APOSTROPHES = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('article.bd-article') || document.body,
+                                           NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && out.length < 40; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const block = parent && parent.closest('p, li, h1, h2, h3, h4, dd, figcaption');
+    if (!block || parent.closest('pre, code, table')) continue;
+    const text = node.textContent;
+    for (let i = text.indexOf('\\u2019'); i >= 0 && out.length < 40; i = text.indexOf('\\u2019', i + 1)) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const em = parseFloat(getComputedStyle(parent).fontSize);
+      out.push({width: range.getBoundingClientRect().width, em,
+                tag: block.tagName.toLowerCase(),
+                context: text.slice(Math.max(0, i - 12), i + 6)});
+    }
+  }
+  return out;
+}"""
+
+
+def test_apostrophes_are_drawn_in_a_latin_face(loaded):
+    """’ in English text is narrower than half an em: drawn by a Latin face, not by the CJK
+    font (where it is full-width, one em: "article’ s"). Every page is read; at least one
+    page must have an apostrophe in its body text, or the test would prove nothing."""
+    measured, wide = 0, []
+    for name in PAGES:
+        page, log = loaded(name, DESKTOP)
+        for m in page.evaluate(APOSTROPHES):
+            measured += 1
+            if m["width"] >= 0.5 * m["em"]:
+                wide.append(f"{name} <{m['tag']}> {m['context']!r}: {m['width']:.1f} px at {m['em']:.0f} px/em")
+    assert measured, "no ’ in the body text of any page: the test measured nothing"
+    assert not wide, f"{len(wide)} of {measured} apostrophes are half an em or wider:\n  " + "\n  ".join(wide[:10])
