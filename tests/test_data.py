@@ -25,7 +25,11 @@ from sciencecity.scanner import scan
 from sciencecity.seed import in_article, load_seed
 
 SEED = load_seed()
-SHARED_EXTERNAL = Path("/work/shared/context/external_figures.csv")
+# The shared context folder beside the repository (../shared), or beside the folder of
+# worktrees that holds it (../../shared), when it is there at all.
+SHARED_EXTERNAL = next((p for p in (paths.ROOT.parent / "shared" / "context" / "external_figures.csv",
+                                    paths.ROOT.parent.parent / "shared" / "context" / "external_figures.csv")
+                        if p.exists()), paths.ROOT.parent / "shared" / "context" / "external_figures.csv")
 
 #: The ids the analysis notebooks rely on.
 SUGGESTED_IDS = """
