@@ -13,8 +13,9 @@ What a page must do, for every page in _toc.yml:
   and fifteen characters, not a file name; an SVG drawn as an image (formulas) has a name;
 - not scroll sideways on a 375 px wide phone (emulated: touch, device pixel ratio 2):
   document.scrollingElement.scrollWidth <= innerWidth, and innerWidth still 375 (a phone
-  widens its layout viewport to content wider than the screen and zooms out). Decision: a wide table, formula or code block may scroll inside its own box (the
-  book's CSS gives outputs `overflow-x: auto`), which readers expect on a phone; the PAGE
+  widens its layout viewport to content wider than the screen and zooms out). Decision: a
+  wide table, formula or code block may scroll inside its own box (the book's CSS gives
+  outputs `overflow-x: auto`), which readers expect on a phone; the PAGE
   itself must never scroll sideways. The failure message names the elements that stick out;
 - pass axe-core (axe-playwright-python) with no serious or critical violation.
 And for the book: "next" from the first page walks every chapter in toc order (and "previous"
@@ -232,7 +233,8 @@ STICKING_OUT = """() => {
     const r = el.getBoundingClientRect();
     if (r.width && r.right > width + 1 && !scrolls(el) && getComputedStyle(el).position !== 'fixed') {
       const id = el.id ? '#' + el.id : '';
-      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+      const cls = typeof el.className === 'string' && el.className
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
       const section = el.closest('section[id]')?.id || '';
       out.push(`${el.tagName.toLowerCase()}${id}${cls} right=${Math.round(r.right)}px in section #${section}: `
                + JSON.stringify((el.textContent || '').trim().slice(0, 60)));
