@@ -85,3 +85,38 @@ def test_make_lab_serves_jupyterlab(tmp_path):
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
     assert proc.returncode is not None
+
+
+def _bench_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", paths.ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _lighthouse_row(page: str, perf: int, kib: float, tbt: float, index: float) -> dict:
+    return {"page": page, "scores": {"performance": perf, "accessibility": 100, "best-practices": 100, "seo": 100},
+            "index": index, "kib": kib, "full_kib": kib, "requests": 10, "fcp": 1.5, "lcp": 2.0, "tbt": tbt,
+            "cls": 0.0, "perf_runs": [(perf - 1, index - 10), (perf, index), (perf + 1, index + 10)], "failing": []}
+
+
+def test_bench_report_gives_ratios_to_the_baseline_and_the_benchmark_index():
+    bench = _bench_module()
+    book = [_lighthouse_row("book/02_growth.html", 80, 150, 300, 1140)]
+    base = [_lighthouse_row("book/02_growth.html", 50, 900, 1200, 1150)]
+    text = bench.report({"cpu": "test"}, None, book, "_build/html", 3, base)
+    row = next(line for line in text.splitlines() if line.startswith("| book/02_growth.html | 80"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert "1,140" in cells and "0.17" in cells and "0.25" in cells, cells  # 150/900 KiB, 300/1200 ms
+    assert "79 (1,130), 80 (1,140), 81 (1,150)" in cells
+    assert "total blocking time <= 1/3 of the default build's: met (highest ratio 0.25" in text
+    assert "not judged here: benchmark index 1,130 to 1,150, under 2,000" in text
+    assert not re.search(r"/(work|tmp|root|home)/", text)
+
+
+def test_no_absolute_machine_path_outside_notebooks():
+    result = run(["git", "grep", "-nE", "/(work|tmp|root|home)/", "--", ".", ":!*.ipynb", ":!tests/test_tooling.py"],
+                 cwd=paths.ROOT)
+    assert result.returncode == 1 and not result.stdout, f"absolute machine paths:\n{result.stdout}"
