@@ -1,7 +1,17 @@
 # Western (Chongqing) Science City, one year on: build and test.
-#   make book   the HTML book in _build/html/ (creates .venv, re-executes stale notebooks)
-#   make test   every test: unit tests, strict nbval over book/, the strict build, browser tests
-# See README.md for the rest.
+# `make help` lists every target (the `#:` lines below); README.md says more.
+#: make book    the HTML book in _build/html/ (creates .venv, re-executes stale notebooks)
+#: make test    every test: unit tests, strict nbval over book/, the strict build, browser tests
+#: make unit    unit tests only (no notebook execution, no browser; seconds)
+#: make lint    ruff: lint the package, tests, tools, bench and notebooks (changes nothing)
+#: make serve   the built book on http://127.0.0.1:8000, gzip-compressed (tools/serve.py)
+#: make pdf     the whole report as one PDF, _build/pdf/book.pdf (needs Chromium)
+#: make bench   build timings, bytes and Lighthouse scores into bench/results.md (needs npm)
+#: make lab     JupyterLab in the project's environment, to rerun and change the analysis
+#: make deps    the Debian packages (CJK and Latin fonts, Chromium), when missing (as root)
+#: make venv    .venv from the pinned requirements.txt (the other targets do it when needed)
+#: make clean   remove _build/ (the next `make book` re-executes every notebook)
+#: make help    this list
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -29,10 +39,10 @@ JB_FLAGS := --builder html -W -n --keep-going --all
 NB_EXECUTE := $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: book test unit serve pdf bench lab clean deps venv help
+.PHONY: book test unit lint serve pdf bench lab clean deps venv help
 
 help:
-	@sed -n '1,4p' Makefile
+	@sed -n 's/^#: //p' Makefile
 
 ## Environment ------------------------------------------------------------------------------
 
@@ -45,9 +55,12 @@ $(VENV_STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# System packages from Debian: the CJK font every chart uses, Chromium for the browser tests.
+# System packages from Debian: the CJK font every chart uses, the Latin face the pages name
+# before it (DejaVu Sans, book/_static/sciencecity.css; for the PDF), Chromium for the
+# browser tests and the PDF.
+FONTS := fonts-noto-cjk fonts-dejavu-core
 deps:
-	@bash tools/system-deps.sh fonts-noto-cjk chromium
+	@bash tools/system-deps.sh $(FONTS) chromium
 
 ## The book ---------------------------------------------------------------------------------
 
@@ -68,12 +81,17 @@ $(HTML_STAMP): $(NB_STAMPS) $(NOTEBOOKS) $(BOOK_SOURCES) $(VENV_STAMP)
 ## Tests ------------------------------------------------------------------------------------
 
 test: book
-	@bash tools/system-deps.sh chromium
+	@bash tools/system-deps.sh $(FONTS) chromium
 	$(PY) -m pytest tests book --nbval --nbval-current-env -ra
 
 # Unit tests only: no notebook execution, no browser.
 unit: $(VENV_STAMP)
 	$(PY) -m pytest tests -m "not slow" -ra
+
+# Lint only (the rules are in pyproject.toml, [tool.ruff]); `ruff check --fix` and
+# `ruff format` change files, so they are left to whoever runs them on purpose.
+lint: $(VENV_STAMP)
+	$(VENV)/bin/ruff check .
 
 ## Reading and changing ---------------------------------------------------------------------
 
@@ -87,7 +105,7 @@ PDF := _build/pdf/book.pdf
 pdf: $(PDF)
 
 $(PDF): $(NB_STAMPS) $(NOTEBOOKS) $(BOOK_SOURCES) $(VENV_STAMP) tools/pdf.py tools/serve.py
-	@bash tools/system-deps.sh fonts-noto-cjk chromium
+	@bash tools/system-deps.sh $(FONTS) chromium
 	@echo "==> building the single-page book and printing it to $@"
 	$(VENV)/bin/jupyter-book build . --builder singlehtml -W -n --keep-going --all --path-output _build/pdf
 	$(PY) tools/pdf.py _build/pdf/_build/singlehtml $@
@@ -95,15 +113,18 @@ $(PDF): $(NB_STAMPS) $(NOTEBOOKS) $(BOOK_SOURCES) $(VENV_STAMP) tools/pdf.py too
 # Budgets, measured (not a test): build timings in a temporary copy of the repository, then
 # bytes and Lighthouse scores of every page; writes bench/results.md (see bench/run.py).
 bench: bench/node_modules/.package-lock.json | $(VENV_STAMP)
-	@bash tools/system-deps.sh chromium
+	@bash tools/system-deps.sh $(FONTS) chromium
 	$(PY) bench/run.py
 
 # Lighthouse 12.2.3 as pinned by bench/package-lock.json (Node 18+; no install scripts run).
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	cd bench && npm ci --ignore-scripts --no-audit --no-fund
 
+# JupyterLab refuses to start as root (containers, CI machines) without --allow-root, so
+# the flag is added only then. LAB_FLAGS adds others (tests/test_tooling.py passes a port).
+LAB_FLAGS ?=
 lab: $(VENV_STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=.
+	$(VENV)/bin/jupyter lab --notebook-dir=. $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(LAB_FLAGS)
 
 clean:
 	rm -rf _build .pytest_cache

@@ -50,9 +50,17 @@ GREY = "#7F7F7F"
 ARTICLE_COLOUR = PALETTE["blue"]
 CONTEXT_COLOUR = GREY
 
+#: Default size of a chart in inches (notebooks may set their own height; keep the width 7 so
+#: that text has the same size relative to the chart in every figure).
 FIGSIZE = (7.0, 4.0)
-#: Width-to-height ratio and resolution of the PNGs in the book (sharp on high-density screens).
+#: Resolution of Matplotlib's own output (the notebook display, ``savefig`` without ``png``).
 DPI = 144
+#: Width in pixels of every PNG glued into the book (:func:`png`). A phone shows a chart about
+#: 345 CSS pixels wide, so 720 pixels stay sharp at a device pixel ratio of 2, and a desktop
+#: column shows it at its natural size. The text keeps its size relative to the chart (the
+#: resolution changes, not the figure's size in inches): 9-point tick labels are about 13
+#: pixels tall.
+PNG_WIDTH = 720
 
 
 class FontMissingError(RuntimeError):
@@ -127,8 +135,14 @@ def source_line(fig, text: str) -> None:
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
 
 
+def png_dpi(fig, width: int = PNG_WIDTH) -> float:
+    """The resolution at which ``fig``, saved with ``bbox_inches="tight"``, is ``width`` px wide."""
+    bbox = fig.get_tightbbox(fig.canvas.get_renderer())
+    return width / (bbox.width + 2 * mpl.rcParams["savefig.pad_inches"])
+
+
 def png(fig, colours: int = 64) -> Image:
-    """The chart as a compact PNG for the book, and the figure closed.
+    """The chart as a compact PNG for the book, ``PNG_WIDTH`` pixels wide, and the figure closed.
 
     Charts here are flat colours on white, so a palette of ``colours`` colours (no dithering)
     looks the same as the full-colour PNG at about a third of the bytes, which keeps every page
@@ -137,7 +151,7 @@ def png(fig, colours: int = 64) -> Image:
     import matplotlib.pyplot as plt
 
     raw, out = io.BytesIO(), io.BytesIO()
-    fig.savefig(raw, format="png", bbox_inches="tight")
+    fig.savefig(raw, format="png", bbox_inches="tight", dpi=png_dpi(fig))
     plt.close(fig)
     image = PILImage.open(raw).convert("RGB")
     image = image.quantize(colours, method=PILImage.Quantize.MEDIANCUT, dither=PILImage.Dither.NONE)

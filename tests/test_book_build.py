@@ -80,3 +80,49 @@ def test_the_adverts_address_is_never_a_link(built_html: Path):
         content = page.read_text(encoding="utf-8", errors="replace")
         assert host not in content, f"{page} shows the advert's address undefanged"
         assert not re.search(r"href=[\"'][^\"']*" + re.escape(host.split(".")[1]), content), f"{page} links the advert"
+
+
+def _built_pages():
+    """(docname, parsed HTML) of every page of _toc.yml in the built book."""
+    from bs4 import BeautifulSoup
+
+    html = paths.ROOT / "_build" / "html"
+    for name in paths.toc_docnames():
+        page = html / f"{name}.html"
+        assert page.is_file(), f"{name} was not built: run `make book`"
+        yield name, BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_no_table_header_cell_is_empty():
+    """A screen reader announces a column by its header; an empty <th> announces nothing."""
+    empty = []
+    for name, soup in _built_pages():
+        article = soup.select_one("article.bd-article") or soup
+        for th in article.find_all("th"):
+            if not th.get_text(strip=True) and not th.get("aria-label"):
+                table = th.find_parent("table")
+                where = th.find_parent(id=True)
+                empty.append(f"{name}: empty <th> in a table under #{where.get('id') if where else '?'} "
+                             f"(header row: {[h.get_text(strip=True) for h in table.find_all('th')][:6]})")
+    assert not empty, f"{len(empty)} empty header cell(s):\n  " + "\n  ".join(empty[:15])
+
+
+def test_every_figure_links_its_data_as_csv():
+    """Every chart (a <figure> with an image) offers its data one click away: a link to a .csv
+    under it (report.chart_data's `{download}` link in the caption)."""
+    missing, figures = [], 0
+    for name, soup in _built_pages():
+        for figure in soup.find_all("figure"):
+            if not figure.find("img"):
+                continue
+            figures += 1
+            links = [a["href"] for a in figure.find_all("a", href=True) if a["href"].split("#")[0].endswith(".csv")]
+            if not links:
+                missing.append(f"{name}: #{figure.get('id') or '?'} "
+                               f"({figure.get_text(' ', strip=True)[:70]!r})")
+            for href in links:
+                target = (paths.ROOT / "_build" / "html" / name).parent / href.split("#")[0]
+                if not target.resolve().is_file():
+                    missing.append(f"{name}: #{figure.get('id') or '?'} links {href}, which was not built")
+    assert figures, "no figure with an image in the built book: has the build changed?"
+    assert not missing, f"{len(missing)} of {figures} figures without a working CSV link:\n  " + "\n  ".join(missing)

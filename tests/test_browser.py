@@ -13,8 +13,9 @@ What a page must do, for every page in _toc.yml:
   and fifteen characters, not a file name; an SVG drawn as an image (formulas) has a name;
 - not scroll sideways on a 375 px wide phone (emulated: touch, device pixel ratio 2):
   document.scrollingElement.scrollWidth <= innerWidth, and innerWidth still 375 (a phone
-  widens its layout viewport to content wider than the screen and zooms out). Decision: a wide table, formula or code block may scroll inside its own box (the
-  book's CSS gives outputs `overflow-x: auto`), which readers expect on a phone; the PAGE
+  widens its layout viewport to content wider than the screen and zooms out). Decision: a
+  wide table, formula or code block may scroll inside its own box (the book's CSS gives
+  outputs `overflow-x: auto`), which readers expect on a phone; the PAGE
   itself must never scroll sideways. The failure message names the elements that stick out;
 - pass axe-core (axe-playwright-python) with no serious or critical violation.
 And for the book: "next" from the first page walks every chapter in toc order (and "previous"
@@ -232,7 +233,8 @@ STICKING_OUT = """() => {
     const r = el.getBoundingClientRect();
     if (r.width && r.right > width + 1 && !scrolls(el) && getComputedStyle(el).position !== 'fixed') {
       const id = el.id ? '#' + el.id : '';
-      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+      const cls = typeof el.className === 'string' && el.className
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
       const section = el.closest('section[id]')?.id || '';
       out.push(`${el.tagName.toLowerCase()}${id}${cls} right=${Math.round(r.right)}px in section #${section}: `
                + JSON.stringify((el.textContent || '').trim().slice(0, 60)));
@@ -430,3 +432,42 @@ def test_place_map_reads_on_a_phone_through_its_table(loaded):
         return img && p ? [img.getBoundingClientRect().width, p.getBoundingClientRect().width] : null; }""")
     assert width is not None, "no map image in #fig-place-map"
     assert width[0] >= 0.9 * width[1], f"the map is drawn {width[0]:.0f} px wide in a {width[1]:.0f} px column"
+
+# -- English in a Latin face (book/_static/sciencecity.css, section 2) -----------------------
+
+APOSTROPHES = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('article.bd-article') || document.body,
+                                           NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && out.length < 40; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const block = parent && parent.closest('p, li, h1, h2, h3, h4, dd, figcaption');
+    if (!block || parent.closest('pre, code, table')) continue;
+    const text = node.textContent;
+    for (let i = text.indexOf('\\u2019'); i >= 0 && out.length < 40; i = text.indexOf('\\u2019', i + 1)) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const em = parseFloat(getComputedStyle(parent).fontSize);
+      out.push({width: range.getBoundingClientRect().width, em,
+                tag: block.tagName.toLowerCase(),
+                context: text.slice(Math.max(0, i - 12), i + 6)});
+    }
+  }
+  return out;
+}"""
+
+
+def test_apostrophes_are_drawn_in_a_latin_face(loaded):
+    """’ in English text is narrower than half an em: drawn by a Latin face, not by the CJK
+    font (where it is full-width, one em: "article’ s"). Every page is read; at least one
+    page must have an apostrophe in its body text, or the test would prove nothing."""
+    measured, wide = 0, []
+    for name in PAGES:
+        page, log = loaded(name, DESKTOP)
+        for m in page.evaluate(APOSTROPHES):
+            measured += 1
+            if m["width"] >= 0.5 * m["em"]:
+                wide.append(f"{name} <{m['tag']}> {m['context']!r}: {m['width']:.1f} px at {m['em']:.0f} px/em")
+    assert measured, "no ’ in the body text of any page: the test measured nothing"
+    assert not wide, f"{len(wide)} of {measured} apostrophes are half an em or wider:\n  " + "\n  ".join(wide[:10])

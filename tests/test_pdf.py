@@ -102,3 +102,56 @@ def test_every_figure_and_caption_is_in_the_pdf(book_pdf, pdf_text):
     text = squash(pdf_text[0])
     missing = [n for n in numbers if squash(n) not in text]
     assert not missing, f"captions missing from the PDF: {missing}"
+
+
+def test_the_first_page_is_a_title_page(pdf_text):
+    """Page 1: the book's title, the author line of _config.yml and the source's date, alone."""
+    pdf = _pdf_module()
+    config = pdf.book_config()
+    first = squash(pdf_text[1][0].extract_text() or "")
+    for what in (config["title"], config["author"], pdf.source_date()):
+        assert squash(what) in first, f"{what!r} is not on the title page: {first[:300]!r}"
+    assert len(first) < len(squash(config["title"] + config["author"])) + 40, "the title page holds more than its title"
+
+
+def test_source_date_is_deterministic(monkeypatch):
+    pdf = _pdf_module()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1631664000")
+    assert pdf.source_date() == "2021-09-15"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{4}", pdf.source_date())
+    assert pdf.source_date() == pdf.source_date()
+
+
+def _text_bottom(page) -> float | None:
+    """How far down the page its last line of text is, as a fraction of the page's height."""
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            lows.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    if not lows:
+        return None
+    height = float(page.mediabox.height)
+    return 1 - min(y for y in lows if y > 0.06 * height) / height if any(y > 0.06 * height for y in lows) else None
+
+
+def test_no_half_empty_page_inside_a_chapter(pdf_text):
+    """A long table breaks across pages instead of leaving the page before it half empty.
+
+    Flagged: a page inside a chapter (not the title page, not a chapter's last page) with no
+    image whose text ends in the top half of the page. (A figure is kept whole, so the page
+    before one may end early, but a figure is less than half a page tall.)"""
+    pages = pdf_text[1]
+    starts = [squash(t) for t in chapter_titles()]
+    half_empty = []
+    for i in range(1, len(pages) - 1):
+        following = squash((pages[i + 1].extract_text() or "")[:200])
+        if any(following.startswith(s) or s in following[:len(s) + 12] for s in starts):
+            continue  # the chapter ends here
+        bottom = _text_bottom(pages[i])
+        if bottom is not None and bottom < 0.5 and not pages[i].images:
+            half_empty.append(f"page {i + 1}: text ends {bottom:.0%} down; next page: {following[:60]!r}")
+    assert not half_empty, f"{len(half_empty)} of {len(pages)} pages half empty:\n  " + "\n  ".join(half_empty)

@@ -66,7 +66,7 @@ def test_png_is_small_closed_and_keeps_the_picture():
     fig, ax = plt.subplots()
     ax.bar(["直管园", "全市"], [19.8, 12.8], color=style.ARTICLE_COLOUR)
     full = io.BytesIO()
-    fig.savefig(full, format="png", bbox_inches="tight")
+    fig.savefig(full, format="png", bbox_inches="tight", dpi=style.png_dpi(fig))
     image = style.png(fig)
     assert not plt.fignum_exists(fig.number)
     assert image.data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -88,3 +88,19 @@ def test_table_is_deterministic_and_escapes():
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<th></th>" not in html and "–" in html
     assert 'id="' not in html
     assert "<b>x</b>" in style.table(frame, escape=False).data
+
+
+@pytest.mark.parametrize("figsize", [style.FIGSIZE, (7, 3.0), (5, 4)])
+def test_book_pngs_are_about_720_px_wide(figsize):
+    """Sized for a phone: about 720 px wide whatever the figure's size in inches."""
+    style.use()
+    fig, ax = plt.subplots(figsize=figsize)
+    ax.barh(["直管园 the core", "璧山区 Bishan District"], [19.8, 12.0], color=style.ARTICLE_COLOUR)
+    ax.set_title("上半年GDP增长 GDP growth, 2021H1 (%)")
+    style.source_line(fig, "上游新闻 Shangyou News, 2021-09")
+    from PIL import Image as PILImage
+
+    with PILImage.open(io.BytesIO(style.png(fig).data)) as im:
+        width, height = im.size
+    assert abs(width - style.PNG_WIDTH) <= 8, f"{width} px wide, expected about {style.PNG_WIDTH}"
+    assert height < width * figsize[1] / figsize[0] * 1.3

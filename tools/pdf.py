@@ -9,14 +9,24 @@ served by tools/serve.py and printed by Debian's Chromium through Playwright (pa
 PDF has what the HTML has: Chinese text in the system's Noto CJK fonts (fonts-noto-cjk), the
 figures as PNG with their numbered captions, formulas as vector drawings, and a PDF outline of
 the headings. The theme's print styles hide navigation; book/_static/sciencecity.css adds a
-few for the report (folded code cells left out, no page break inside a figure or a table row).
-Page numbers are printed in the footer.
+few for the report (folded code cells left out, no page break inside a figure or a table row,
+long tables broken across pages rather than pushed to the next one). Page numbers are printed
+in the footer.
+
+Page 1 is a title page: the book's title and author line from _config.yml and the date of the
+source the PDF was made from, so that the same commit always gives the same title page. That
+date is, in this order: SOURCE_DATE_EPOCH when set (the reproducible-builds convention), the
+date of the last git commit, else the `copyright` year of _config.yml.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import html
 import importlib.util
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -35,6 +45,37 @@ def _serve_module():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def source_date(root: Path = ROOT) -> str:
+    """The date of the build's source, YYYY-MM-DD (or the copyright year): see the docstring."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
+        return stamp.strftime("%Y-%m-%d")
+    try:
+        committed = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True,
+                                   text=True, check=False).stdout.strip()
+    except OSError:
+        committed = ""
+    return committed or str(book_config(root).get("copyright", ""))
+
+
+def book_config(root: Path = ROOT) -> dict:
+    import yaml
+
+    return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+
+
+def title_page_html(root: Path = ROOT) -> str:
+    """The title page: title, author line, date (see source_date); styled by sciencecity.css."""
+    config = book_config(root)
+    return (
+        '<div class="sc-title-page" role="doc-cover">'
+        f'<p class="sc-title">{html.escape(config["title"])}</p>'
+        f'<p class="sc-author">{html.escape(config["author"])}</p>'
+        f'<p class="sc-date">{html.escape(source_date(root))}</p>'
+        "</div>"
+    )
 
 
 def entry_page(html_dir: Path) -> str:
@@ -72,6 +113,13 @@ def print_pdf(html_dir: Path, out: Path) -> Path:
         page.wait_for_load_state("networkidle")
         page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)",
                                timeout=30_000)
+        # The title page goes first: before the theme's print-only header (the book's title and
+        # its table of contents, #jb-print-docs-body), else at the top of the article.
+        page.evaluate("""html => {
+            const header = document.querySelector('#jb-print-docs-body');
+            if (header) header.insertAdjacentHTML('beforebegin', html);
+            else (document.querySelector('article.bd-article') || document.body).insertAdjacentHTML('afterbegin', html);
+        }""", title_page_html())
         page.evaluate("document.fonts.ready")
         page.emulate_media(media="print")
         page.pdf(path=str(out), format="A4", print_background=True, outline=True, tagged=True,

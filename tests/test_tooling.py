@@ -1,0 +1,124 @@
+"""The project's tooling as a contributor meets it: `make help`, `make lab`, the licence note."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from sciencecity import paths
+
+from .conftest import run
+
+MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def phony_targets() -> list[str]:
+    return re.search(r"^\.PHONY:(.+)$", MAKEFILE, re.M).group(1).split()
+
+
+def test_make_help_lists_every_target_once():
+    result = run(["make", "--no-print-directory", "help"], cwd=paths.ROOT)
+    assert result.returncode == 0, result.stderr
+    listed = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("make ")]
+    assert sorted(listed) == sorted(phony_targets()), f"make help lists {listed}; the Makefile has {phony_targets()}"
+    for line in result.stdout.splitlines():
+        assert len(line.split(None, 2)) == 3, f"no description: {line!r}"
+
+
+def test_every_target_is_in_the_readme():
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [t for t in phony_targets() if f"`make {t}`" not in readme]
+    assert not missing, f"README.md does not describe: {missing}"
+
+
+def test_licence_and_the_source_article_note():
+    licence = (paths.ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "CC BY 4.0" in licence
+    for readme in ("README.md", "seeds/README.md"):
+        text = (paths.ROOT / readme).read_text(encoding="utf-8")
+        assert "© its publisher" in text and "LICENSE" in text, f"{readme}: no note on the source article's status"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_make_lab_serves_jupyterlab(tmp_path):
+    """`make lab` starts JupyterLab (as root too: this machine's kind) and serves the lab page."""
+    port, token = free_port(), "sciencecity-test"
+    flags = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
+             f"--IdentityProvider.token={token}")
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    proc = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_FLAGS={flags}"], cwd=paths.ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline, body = time.monotonic() + 120, None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=5) as resp:
+                    body = resp.read().decode("utf-8", "replace")
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(1)
+        if body is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            pytest.fail("JupyterLab did not serve /lab:\n" + proc.communicate(timeout=30)[0][-3000:], pytrace=False)
+        assert "JupyterLab" in body
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+    assert proc.returncode is not None
+
+
+def _bench_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", paths.ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _lighthouse_row(page: str, perf: int, kib: float, tbt: float, index: float) -> dict:
+    return {"page": page, "scores": {"performance": perf, "accessibility": 100, "best-practices": 100, "seo": 100},
+            "index": index, "kib": kib, "full_kib": kib, "requests": 10, "fcp": 1.5, "lcp": 2.0, "tbt": tbt,
+            "cls": 0.0,
+            "perf_runs": [(perf - 1, index - 10, tbt + 50), (perf, index, tbt), (perf + 1, index + 10, tbt - 50)],
+            "failing": []}
+
+
+def test_bench_report_gives_ratios_to_the_baseline_and_the_benchmark_index():
+    bench = _bench_module()
+    book = [_lighthouse_row("book/02_growth.html", 80, 150, 300, 1140)]
+    base = [_lighthouse_row("book/02_growth.html", 50, 900, 1200, 1150)]
+    text = bench.report({"cpu": "test"}, None, book, "_build/html", 3, base)
+    row = next(line for line in text.splitlines() if line.startswith("| book/02_growth.html | 80"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert "1,140" in cells and "0.17" in cells and "0.25" in cells, cells  # 150/900 KiB, 300/1200 ms
+    assert "79 / 350 (1,130), 80 / 300 (1,140), 81 / 250 (1,150)" in cells
+    assert "total blocking time <= 1/3 of the default build's: met (highest ratio 0.25" in text
+    assert "not judged here: benchmark index 1,130 to 1,150, under 2,000" in text
+    assert not re.search(r"/(work|tmp|root|home)/", text)
+
+
+def test_no_absolute_machine_path_outside_notebooks():
+    result = run(["git", "grep", "-nE", "/(work|tmp|root|home)/", "--", ".", ":!*.ipynb", ":!tests/test_tooling.py"],
+                 cwd=paths.ROOT)
+    assert result.returncode == 1 and not result.stdout, f"absolute machine paths:\n{result.stdout}"
