@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         "scan",
         help="print the quantities in a UTF-8 text file as CSV",
         description="Print the quantities in a UTF-8 text file as CSV: start,end,text,value,unit,kind,qualifier. "
-        "A fall is a negative value: 下降3.2%% and 增长-3.2%% both give -3.2. An approximate count keeps its "
+        "A fall is a negative value: 下降3.2% and 增长-3.2% both give -3.2. An approximate count keeps its "
         "qualifier (上百, 数十, 十余, 多).",
     )
     scan.add_argument("file", type=Path, help="the text file to scan")
