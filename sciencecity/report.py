@@ -110,25 +110,33 @@ def _field_rules(field: dict) -> str:
 
 
 def data_dictionary_html(resource: dict, rows: int) -> str:
-    """One table of a Frictionless descriptor as HTML: name, path, rows, key, then each column.
+    """One resource of a Frictionless descriptor as HTML: name, path, rows, key, then each column.
 
+    A GeoJSON resource (``"format": "geojson"``, no tabular schema) reads "GeoJSON, N features"
+    (``rows`` is then its feature count) and lists its feature ``properties`` and the geometry.
     Every text from the descriptor is HTML-escaped; the output is deterministic.
     """
     from html import escape
 
-    schema = resource["schema"]
-    keys = schema.get("primaryKey", [])
-    keys = [keys] if isinstance(keys, str) else keys
+    if resource.get("format") == "geojson":
+        fields = resource.get("properties", [])
+        size = f"GeoJSON, {rows} features"
+        geometry = ["<li><code>geometry</code> (Polygon or MultiPolygon): the outline, longitude and latitude in degrees</li>"]
+    else:
+        schema = resource["schema"]
+        keys = schema.get("primaryKey", [])
+        keys = [keys] if isinstance(keys, str) else keys
+        fields, geometry = schema["fields"], []
+        size = f"{rows} rows{', key ' + escape(' + '.join(keys)) if keys else ''}"
     head = (
-        f"<p><strong>{escape(resource['name'])}</strong> ({escape(resource['path'])}, {rows} rows"
-        f"{', key ' + escape(' + '.join(keys)) if keys else ''}): "
+        f"<p><strong>{escape(resource['name'])}</strong> ({escape(resource['path'])}, {size}): "
         f"{escape(resource.get('title') or resource.get('description', ''))}</p>"
     )
     items = []
-    for f in schema["fields"]:
+    for f in fields:
         rule = _field_rules(f)
         text = f"<code>{escape(f['name'])}</code> ({escape(f.get('type', 'string'))}{'; ' + escape(rule) if rule else ''})"
         if f.get("description"):
             text += f": {escape(f['description'])}"
         items.append(f"<li>{text}</li>")
-    return head + '\n<ul style="overflow-wrap:anywhere">\n' + "\n".join(items) + "\n</ul>"
+    return head + '\n<ul style="overflow-wrap:anywhere">\n' + "\n".join(items + geometry) + "\n</ul>"

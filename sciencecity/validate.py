@@ -7,7 +7,8 @@ Two layers, one entry point (:func:`validate`):
    mark is accepted), LF-terminated; its header the schema's columns in order (a trailing comma
    is named); every cell of its type and within its constraints (ASCII digits only: ``１２`` is
    not a number); unique, primary and foreign keys; every verbatim column at its ``start`` offset
-   in the seed. These hold for any table the descriptor lists.
+   in the seed. These hold for any table the descriptor lists; the one GeoJSON resource (the
+   district boundaries) has its own structural checks there (properties, geometries).
 2. **Content** (:data:`RULES`, this module): what the columns mean, across fields and tables.
    Generic rules apply to any table by its column names (``*_zh`` holds Chinese, ``*_en``
    English; a ``zone_zh`` agrees with its ``zone_id``); the others know the article's tables.
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from . import after, claims, paths
-from .data import DataError, Table, check_package
+from .data import DataError, Table, check_package, load_features, read_descriptor
 from .scanner import Quantity, scan
 from .seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
 
@@ -536,6 +537,18 @@ def _shared_check(data_dir: Path) -> tuple[list[str], str]:
     return compare_with_shared(data_dir, shared), "; external.csv matches the shared context"
 
 
+def _geojson_note(data_dir: Path, problems: list[str]) -> str:
+    """``"1 GeoJSON resource (38 features); "`` for the summary, when the GeoJSON files passed their checks."""
+    geo = [r for r in read_descriptor(data_dir) if not r.tabular]
+    if not geo or any(p.split(":", 1)[0] in {r.path for r in geo} for p in problems):
+        return ""
+    try:
+        features = sum(len(load_features(r.name, data_dir)) for r in geo)
+    except DataError:  # already among the problems
+        return ""
+    return f"{len(geo)} GeoJSON resource{'s' if len(geo) > 1 else ''} ({features} features); "
+
+
 def validate(data_dir: Path | None = None, seed_path: Path | None = None) -> tuple[list[str], str]:
     """Check the package; return the problems found and a one-line summary. Never raises for bad data."""
     data_dir = Path(data_dir or paths.DATA_DIR)
@@ -554,7 +567,7 @@ def validate(data_dir: Path | None = None, seed_path: Path | None = None) -> tup
     figures = tables.get("figures")
     lost = sum(r.get("status") == "digits_lost" for r in figures.rows) if figures else 0
     summary = (
-        f"{data_dir}: {len(tables)} tables, {rows} rows; "
+        f"{data_dir}: {len(tables)} tables, {rows} rows; {_geojson_note(data_dir, problems)}"
         f"{len(figures.rows) if figures else 0} figures ({lost} with digits lost); "
         f"seed checksum verified, every quote at its offset; {len(RULES)} content rules{shared_note}"
     )

@@ -1,8 +1,9 @@
 """The corruption matrix: every data rule, at least one way to break it, and the message it must give.
 
 Each :class:`Corruption` breaks a copy of ``data/``; :func:`sciencecity.validate.validate` must
-report the file, the line and the column it names, the command line must exit 1 without a
-traceback, and the loader must refuse the copy. ``test_datapackage.py`` also feeds the
+report the file, the line and the column it names (for the GeoJSON boundaries: the file, the
+feature and the property), the command line must exit 1 without a traceback, and the loader must
+refuse the copy. ``test_datapackage.py`` also feeds the
 schema-level ones to frictionless.
 """
 
@@ -92,6 +93,43 @@ class Corruption:
     schema_level: bool = False  # frictionless must reject it too
 
 
+GEOJSON = "chongqing_districts.geojson"
+
+
+def geojson_features() -> list[dict]:
+    """The committed GeoJSON's features, read without the loader under test."""
+    return json.loads((paths.DATA_DIR / GEOJSON).read_text(encoding="utf-8"))["features"]
+
+
+def feature_no(adcode: str) -> int:
+    """The 1-based position in ``features`` of the feature with this adcode."""
+    return 1 + [f["properties"]["adcode"] for f in geojson_features()].index(adcode)
+
+
+def edit_feature(adcode: str, edit: Callable[[dict], None]) -> Callable[[Path], None]:
+    """A corruption that edits the feature with this adcode and writes the collection back."""
+
+    def apply(d: Path) -> None:
+        path = d / GEOJSON
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        edit(next(f for f in collection["features"] if f["properties"]["adcode"] == adcode))
+        path.write_text(json.dumps(collection, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    return apply
+
+
+def set_property(adcode: str, name: str, value) -> Callable[[Path], None]:
+    return edit_feature(adcode, lambda f: f["properties"].__setitem__(name, value))
+
+
+def _swap_names(f: dict) -> None:
+    p = f["properties"]
+    p["name_zh"], p["name_en"] = p["name_en"], p["name_zh"]
+
+
+BOWTIE = {"type": "Polygon", "coordinates": [[[106, 29], [107, 30], [107, 29], [106, 30], [106, 29]]]}
+
+
 def _drop_column(column: str) -> Callable[[list[list[str]]], None]:
     def edit(table: list[list[str]]) -> None:
         col = table[0].index(column)
@@ -125,6 +163,7 @@ def _delete_row(name: str, key: str) -> Callable[[Path], None]:
 
 
 FIG = lambda key: f"figures.csv:{line_of('figures', key)}"  # noqa: E731
+FEAT = lambda code: f"{GEOJSON}: feature {feature_no(code)} ({code})"  # noqa: E731
 EXT = lambda key: f"external.csv:{line_of('external', key)}"  # noqa: E731
 BYLINE = rows("translations")[-1]["start"]
 
@@ -239,6 +278,45 @@ CORRUPTIONS = [
                "external.csv", f"{EXT('launch_investment_core')}: column 'qualifier': the note says 约"),
     Corruption("external_number_not_in_note", set_cell("external", "cq_gdp_two_year_growth_h1_2021", "value", "6.7"),
                "external.csv", f"{EXT('cq_gdp_two_year_growth_h1_2021')}: column 'value': 6.7 is not stated in the note"),
+    # --- the district boundaries (GeoJSON): file, feature (position, adcode), property --------------
+    Corruption("geojson_missing", lambda d: (d / GEOJSON).unlink(), GEOJSON, f"{GEOJSON}: cannot read", True),
+    Corruption("geojson_not_json", lambda d: (d / GEOJSON).write_text('{"type":"FeatureCollection","features":[\n', encoding="utf-8"),
+               GEOJSON, f"{GEOJSON}: not JSON"),
+    Corruption("geojson_not_a_collection",
+               lambda d: (d / GEOJSON).write_text(json.dumps(geojson_features()[0]) + "\n", encoding="utf-8"),
+               GEOJSON, f"{GEOJSON}: not a GeoJSON FeatureCollection"),
+    Corruption("geojson_missing_property", edit_feature("500120", lambda f: f["properties"].pop("name_en")), GEOJSON,
+               f"{FEAT('500120')}: property 'name_en': missing"),
+    Corruption("geojson_extra_property", set_property("500120", "area", 915), GEOJSON,
+               f"{FEAT('500120')}: property 'area': not one of the descriptor's properties"),
+    Corruption("geojson_duplicate_adcode", set_property("500107", "adcode", "500106"), GEOJSON,
+               f"{GEOJSON}: feature {feature_no('500107')} (500106): property 'adcode': '500106' is not unique "
+               f"(also feature {feature_no('500106')})"),
+    Corruption("geojson_municipality_code", set_property("500101", "adcode", "500000"), GEOJSON,
+               f"{GEOJSON}: feature 1 (500000): property 'adcode': '500000' does not match the pattern 500[12][0-9]{{2}}"),
+    Corruption("geojson_adcode_a_number", set_property("500106", "adcode", 500106), GEOJSON,
+               f"{GEOJSON}: feature {feature_no('500106')} (500106): property 'adcode': 500106 is not a JSON string"),
+    Corruption("geojson_duplicate_name", set_property("500107", "name_en", "Shapingba District"), GEOJSON,
+               f"{FEAT('500107')}: property 'name_en': 'Shapingba District' is not unique (also feature {feature_no('500106')})"),
+    Corruption("geojson_names_swapped", edit_feature("500109", _swap_names), GEOJSON,
+               f"{FEAT('500109')}: property 'name_zh': 'Beibei District' has no Chinese character"),
+    Corruption("geojson_empty_name", set_property("500116", "name_zh", ""), GEOJSON,
+               f"{FEAT('500116')}: property 'name_zh': is required but missing or empty"),
+    Corruption("geojson_invalid_geometry", edit_feature("500106", lambda f: f.update(geometry=BOWTIE)), GEOJSON,
+               f"{FEAT('500106')}: geometry: invalid geometry (Self-intersection"),
+    Corruption("geojson_point", edit_feature("500106", lambda f: f.update(geometry={"type": "Point", "coordinates": [106, 29]})),
+               GEOJSON, f"{FEAT('500106')}: geometry: 'Point' is not a GeoJSON Polygon or MultiPolygon"),
+    Corruption("geojson_unreadable_coordinates",
+               edit_feature("500106", lambda f: f.update(geometry={"type": "Polygon", "coordinates": [[["106", "x"]]]})),
+               GEOJSON, f"{FEAT('500106')}: geometry: not a readable Polygon"),
+    Corruption("geojson_empty_geometry", edit_feature("500106", lambda f: f.update(geometry={"type": "MultiPolygon", "coordinates": []})),
+               GEOJSON, f"{FEAT('500106')}: geometry: empty geometry"),
+    Corruption("geojson_given_a_tabular_schema",
+               edit_descriptor(lambda r: r.update(schema={"fields": r["properties"]}), "chongqing_districts"),
+               "datapackage.json", "datapackage.json: resource 'chongqing_districts': a GeoJSON resource has no tabular 'schema'"),
+    Corruption("geojson_property_of_unknown_type",
+               edit_descriptor(lambda r: r["properties"][0].update(type="geojson"), "chongqing_districts"),
+               "datapackage.json", "datapackage.json: resource 'chongqing_districts': property 'adcode' has type 'geojson'"),
 ]
 
 
@@ -259,7 +337,7 @@ def test_validate_names_file_line_and_column(data_copy, corruption):
     problems, _ = validate(data_copy)
     report = "\n".join(problems)
     assert corruption.expect in report, report
-    assert all(p.split(":", 1)[0].endswith((".csv", ".json")) or p.startswith("shared") for p in problems), report
+    assert all(p.split(":", 1)[0].endswith((".csv", ".json", ".geojson")) or p.startswith("shared") for p in problems), report
 
 
 @pytest.mark.parametrize("corruption", CORRUPTIONS, ids=lambda c: c.id)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 from pybtex.database import parse_file
 
-from sciencecity import data, paths
+from sciencecity import data, paths, report
 
 NOTEBOOK = paths.BOOK_DIR / "09_data_methods.ipynb"
 BIB = paths.ROOT / "references.bib"
@@ -53,9 +54,9 @@ def test_bib_keeps_the_article(bib):
 
 
 def test_every_external_source_has_one_entry(bib):
-    """One entry per distinct (source, address) of external.csv, its note naming the source."""
-    external = data.load_table("external")
-    sources = external[["source", "source_date", "url"]].drop_duplicates()
+    """One entry per distinct (source, address) of external.csv and later.csv, its note naming the source."""
+    columns = ["source", "source_date", "url"]
+    sources = pd.concat([data.load_table(name)[columns] for name in ("external", "later")]).drop_duplicates()
     matched = set()
     for row in sources.itertuples():
         hits = [
@@ -67,7 +68,7 @@ def test_every_external_source_has_one_entry(bib):
         if row.source_date:
             assert row.source_date in bib.entries[hits[0]].fields["note"], hits[0]
         matched.add(hits[0])
-    assert set(bib.entries) - matched == {"wang2021sciencecity"}, "an entry for no source of external.csv"
+    assert set(bib.entries) - matched == {"wang2021sciencecity"}, "an entry for no source of external.csv or later.csv"
 
 
 def test_every_entry_is_cited_in_the_book(bib):
@@ -81,7 +82,32 @@ def test_every_entry_is_cited_in_the_book(bib):
 def test_every_table_of_the_descriptor_is_loaded_in_order():
     """The data chapter lists the tables in descriptor order, as load_package returns them."""
     package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
-    assert [r["name"] for r in package["resources"]] == list(data.load_package())
+    tables = [r["name"] for r in package["resources"] if r.get("format") != data.GEOJSON]
+    assert tables == list(data.load_package()) == data.table_names()
+
+
+def test_the_geojson_resource_is_loaded_as_features_not_as_a_table():
+    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
+    others = [r["name"] for r in package["resources"] if r.get("format") == data.GEOJSON]
+    assert others == ["chongqing_districts"]
+    assert len(data.load_features("chongqing_districts")) == 38
+    with pytest.raises(KeyError):
+        data.load_table("chongqing_districts")
+
+
+def test_the_dictionary_gives_the_geojson_its_features_and_properties():
+    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r.get("format") == data.GEOJSON)
+    html = report.data_dictionary_html(resource, 38)
+    assert html.startswith("<p><strong>chongqing_districts</strong> (chongqing_districts.geojson, GeoJSON, 38 features): ")
+    assert [m for m in re.findall(r"<li><code>(\w+)</code>", html)] == ["adcode", "name_zh", "name_en", "geometry"]
+    assert "<li><code>adcode</code> (string; required; unique; pattern 500[12][0-9]{2}): " in html
+
+
+def test_the_data_chapter_shows_the_geojson_in_its_dictionary():
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    html = "".join("".join(o.get("data", {}).get("text/html", "")) for c in nb["cells"] for o in c.get("outputs", []))
+    assert "(chongqing_districts.geojson, GeoJSON, 38 features)" in html
 
 
 def test_the_data_chapter_shows_no_dataframe_with_its_index():

@@ -1,14 +1,20 @@
-"""sciencecity.geo: areas on hand-checkable shapes, shares, and the checks of the boundary table."""
+"""sciencecity.geo: areas on hand-checkable shapes, shares; the committed GeoJSON and how it is read and checked.
+
+The corruptions of the GeoJSON (missing property, duplicate or bad adcode, invalid geometry, not
+JSON …) are in the matrix of ``tests/test_corruptions.py``, run through ``validate``, the command
+line and the loader; here: the committed file itself, and the checks on inputs the matrix does not
+reach.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import shutil
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import box
@@ -74,7 +80,7 @@ def test_share():
             geo.share(*bad)
 
 
-# -- the committed boundary table -------------------------------------------------------------
+# -- the committed boundary file --------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def cq() -> gpd.GeoDataFrame:
@@ -114,6 +120,42 @@ def test_the_file_is_small():
     assert (paths.DATA_DIR / geo.FILE).stat().st_size < 1_000_000
 
 
+def test_the_descriptor_names_the_file_as_a_geojson_data_resource():
+    desc = json.loads((paths.DATA_DIR / data.DESCRIPTOR).read_text(encoding="utf-8"))
+    res = next(r for r in desc["resources"] if r["name"] == geo.RESOURCE)
+    assert (res["path"], res["profile"], res["format"], res["mediatype"]) == (
+        geo.FILE, "data-resource", "geojson", "application/geo+json")
+    assert "schema" not in res and [p["name"] for p in res["properties"]] == list(geo.PROPERTIES)
+    assert res["simplification"]["tolerance_degrees"] == make_map().TOLERANCE_DEG
+    assert make_map().SHA256 in res["description"] and res["created_by"] == "tools/make_map.py"
+
+
+def make_map():
+    spec = importlib.util.spec_from_file_location("make_map", paths.ROOT / "tools" / "make_map.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_file_is_what_make_map_writes():
+    """Sorted by adcode, exactly the three properties (adcode a string), bytes as tools/make_map.py prints them."""
+    raw = (paths.DATA_DIR / geo.FILE).read_text(encoding="utf-8")
+    features = json.loads(raw)["features"]
+    codes = [f["properties"]["adcode"] for f in features]
+    assert codes == sorted(codes) and all(isinstance(c, str) for c in codes)
+    assert all(list(f["properties"]) == list(geo.PROPERTIES) for f in features)
+    assert raw == make_map().collection_text(features)
+    assert raw.count("\n") == len(features) + 2  # one feature per line
+
+
+def test_make_map_rounds_coordinates_to_five_decimals():
+    feature = make_map().feature("500120", "璧山区", "Bishan District", box(106.123456789, 29.5, 106.2, 29.6000049))
+    assert feature["properties"] == {"adcode": "500120", "name_zh": "璧山区", "name_en": "Bishan District"}
+    xs = {x for ring in feature["geometry"]["coordinates"] for x, _ in ring}
+    ys = {y for ring in feature["geometry"]["coordinates"] for _, y in ring}
+    assert xs == {106.12346, 106.2} and ys == {29.5, 29.6}
+
+
 def test_every_positioning_item_has_a_short_label():
     items = data.load_table("zone_industries")
     assert set(geo.SHORT_EN) == set(items["item_zh"])
@@ -121,53 +163,44 @@ def test_every_positioning_item_has_a_short_label():
     assert len(set(geo.SHORT_EN.values())) == len(geo.SHORT_EN)
 
 
-# -- problems are named by file, line, feature and column -------------------------------------
-
-def frame(rows) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["adcode", "name_zh", "name_en", "geometry"])
-
-
-SQUARE = json.dumps({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]})
-BOWTIE = json.dumps({"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]})
-
-
-def test_a_clean_frame_has_no_problems():
-    assert geo.check_districts(frame([["500106", "沙坪坝区", "Shapingba District", SQUARE]])) == []
-
+# -- problems never end in a traceback ---------------------------------------------------------
 
 @pytest.mark.parametrize(
-    "row, expected",
+    "geometry, expected",
     [
-        (["500106", "沙坪坝区", "Shapingba District", BOWTIE], "x.csv:2: feature 500106: column 'geometry': invalid geometry (Self-intersection"),
-        (["500106", "沙坪坝区", "Shapingba District", "{not json"], "column 'geometry': not JSON"),
-        (["500106", "沙坪坝区", "Shapingba District", '{"type": "Point", "coordinates": [0, 0]}'], "not a GeoJSON Polygon or MultiPolygon"),
-        (["500106", "沙坪坝区", "Shapingba District", '{"type": "Polygon", "coordinates": []}'], "empty geometry"),
-        (["500000", "重庆市", "Chongqing", SQUARE], "feature 500000: column 'adcode': '500000' is not a district or county code"),
-        (["500106", "", "Shapingba District", SQUARE], "feature 500106: column 'name_zh': is required but empty"),
+        (None, "'NoneType' is not a GeoJSON Polygon or MultiPolygon"),
+        ("POLYGON ((0 0, 1 0, 1 1, 0 0))", "'str' is not a GeoJSON"),
+        ({"type": "Polygon"}, "not a readable Polygon"),
+        ({"type": "Polygon", "coordinates": None}, "empty geometry"),
+        ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}, "not a readable Polygon"),
+        ({"type": "Polygon", "coordinates": [[0, 0], [1, 0], [1, 1], [0, 0]]}, "not a readable Polygon"),
+        ({"type": "MultiPolygon", "coordinates": [[[[0, 0]]]]}, "not a readable MultiPolygon"),
+        ({"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[0, 0], [1, 0], [1, 1], [0, 0]]]]},
+         "invalid geometry"),
+        ({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}, None),
     ],
 )
-def test_each_problem_names_file_line_feature_and_column(row, expected):
-    problems = geo.check_districts(frame([row]), file="x.csv")
-    assert any(expected in p for p in problems), problems
+def test_a_geometry_problem_is_a_sentence(geometry, expected):
+    problem = data._geometry_problem(geometry)
+    assert problem is None if expected is None else expected in problem, problem
 
 
-def test_duplicates_are_named():
-    rows = [["500106", "沙坪坝区", "Shapingba District", SQUARE], ["500107", "沙坪坝区", "Jiulongpo District", SQUARE]]
-    problems = geo.check_districts(frame(rows), file="x.csv")
-    assert "x.csv:3: feature 500107: column 'name_zh': '沙坪坝区' is not unique" in problems
-
-
-def test_missing_property_column():
-    assert geo.check_districts(frame([]).drop(columns="name_en"), file="x.csv") == ["x.csv:1: missing column(s) name_en"]
-
-
-def test_a_broken_committed_file_is_refused(tmp_path: Path):
+def test_a_broken_committed_file_is_refused_by_districts(tmp_path: Path):
     copy = Path(shutil.copytree(paths.DATA_DIR, tmp_path / "data"))
-    csv = copy / geo.FILE
-    lines = csv.read_text(encoding="utf-8").split("\n")
-    i = next(n for n, line in enumerate(lines) if line.startswith("500106,"))
-    lines[i] = '500106,沙坪坝区,Shapingba District,"' + BOWTIE.replace('"', '""') + '"'
-    csv.write_text("\n".join(lines), encoding="utf-8")
+    path = copy / geo.FILE
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    i, feature = next((i, f) for i, f in enumerate(collection["features"], 1) if f["properties"]["adcode"] == "500106")
+    feature["geometry"] = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
+    del feature["properties"]["name_en"]
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(data.DataError) as err:
         geo.districts(copy)
-    assert f"{geo.FILE}:{i + 1}: feature 500106: column 'geometry': invalid geometry" in str(err.value)
+    assert err.value.problems == [
+        f"{geo.FILE}: feature {i} (500106): property 'name_en': missing",
+        f"{geo.FILE}: feature {i} (500106): geometry: invalid geometry (Self-intersection[0.5 0.5])",
+    ]
+
+
+def test_districts_needs_a_geojson_resource():
+    with pytest.raises(KeyError):
+        data.load_features("figures")

