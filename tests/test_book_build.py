@@ -82,21 +82,20 @@ def test_the_adverts_address_is_never_a_link(built_html: Path):
         assert not re.search(r"href=[\"'][^\"']*" + re.escape(host.split(".")[1]), content), f"{page} links the advert"
 
 
-def _built_pages():
+def _built_pages(html: Path):
     """(docname, parsed HTML) of every page of _toc.yml in the built book."""
     from bs4 import BeautifulSoup
 
-    html = paths.ROOT / "_build" / "html"
     for name in paths.toc_docnames():
         page = html / f"{name}.html"
         assert page.is_file(), f"{name} was not built: run `make book`"
         yield name, BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_no_table_header_cell_is_empty():
+def test_no_table_header_cell_is_empty(built_html: Path):
     """A screen reader announces a column by its header; an empty <th> announces nothing."""
     empty = []
-    for name, soup in _built_pages():
+    for name, soup in _built_pages(built_html):
         article = soup.select_one("article.bd-article") or soup
         for th in article.find_all("th"):
             if not th.get_text(strip=True) and not th.get("aria-label"):
@@ -107,11 +106,11 @@ def test_no_table_header_cell_is_empty():
     assert not empty, f"{len(empty)} empty header cell(s):\n  " + "\n  ".join(empty[:15])
 
 
-def test_every_figure_links_its_data_as_csv():
+def test_every_figure_links_its_data_as_csv(built_html: Path):
     """Every chart (a <figure> with an image) offers its data one click away: a link to a .csv
     under it (report.chart_data's `{download}` link in the caption)."""
     missing, figures = [], 0
-    for name, soup in _built_pages():
+    for name, soup in _built_pages(built_html):
         for figure in soup.find_all("figure"):
             if not figure.find("img"):
                 continue
@@ -121,8 +120,24 @@ def test_every_figure_links_its_data_as_csv():
                 missing.append(f"{name}: #{figure.get('id') or '?'} "
                                f"({figure.get_text(' ', strip=True)[:70]!r})")
             for href in links:
-                target = (paths.ROOT / "_build" / "html" / name).parent / href.split("#")[0]
+                target = (built_html / name).parent / href.split("#")[0]
                 if not target.resolve().is_file():
                     missing.append(f"{name}: #{figure.get('id') or '?'} links {href}, which was not built")
     assert figures, "no figure with an image in the built book: has the build changed?"
     assert not missing, f"{len(missing)} of {figures} figures without a working CSV link:\n  " + "\n  ".join(missing)
+
+
+def test_rendered_pages_use_the_house_terms(built_html: Path):
+    """One English term per Chinese term in everything a reader sees: prose, tables, captions and
+    glued text (the Markdown check in test_terminology.py cannot see what code cells write).
+    The references page is left out: it gives the sources' own titles."""
+    from sciencecity import terminology
+
+    terms = terminology.load_terms()
+    texts = {
+        name: (soup.select_one("article.bd-article") or soup).get_text(" ")
+        for name, soup in _built_pages(built_html)
+        if name != "book/references"
+    }
+    found = terminology.avoided_uses(terms, texts)
+    assert not found, f"{len(found)} avoided variant(s) on the built pages:\n  " + "\n  ".join(found[:20])

@@ -83,3 +83,20 @@ def test_glossary_entries_are_parsed():
     entries = terminology.glossary_entries(text)
     assert entries == {"片区": "*piànqū*. A zone: one of the five.", "总投资": "*zǒng*. Cost."}
     assert terminology.glossary_misses(TOY, entries) == ["glossary.md: 总投资: the definition does not use 'planned total investment'"]
+
+
+def test_in_house_terms_replaces_avoided_variants(terms):
+    """Upstream labels shown in a table are put in the house terms, capitals kept, nothing doubled."""
+    assert terminology.in_house_terms("total investment of those eight projects", terms) == (
+        "planned total investment of those eight projects"
+    )
+    assert terminology.in_house_terms("Total investment of the facility alone", terms) == (
+        "Planned total investment of the facility alone"
+    )
+    assert terminology.in_house_terms("planned total investment of the list", terms) == "planned total investment of the list"
+    assert terminology.in_house_terms("projects that broke ground that day", terms) == (
+        "projects that started construction that day"
+    )
+    text = "growth of the core, year on year"
+    assert terminology.in_house_terms(text, terms) == text
+    assert terminology.avoided_uses(terms, {"x": terminology.in_house_terms("Total investment; broke ground", terms)}) == []
