@@ -1,5 +1,8 @@
 """The house chart style: one CJK font, one colour-blind-safe palette, one set of sizes.
 
+Belongs here: how every chart and table looks (font, palette, sizes, the source line, the PNG a
+chapter glues, the HTML table, the boxes of a diagram); what the charts show is the chapters'.
+
 Every notebook calls :func:`use` once (through ``from sciencecity.style import use; use()``),
 so the font set-up lives here and nowhere else.
 
@@ -133,6 +136,32 @@ def source_line(fig, text: str) -> None:
     """Write the chart's source under the plot area, left-aligned, in small grey type."""
     fig.text(0.01, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=8, color="#555555")
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
+
+
+def bare_axes(ax) -> None:
+    """A heatmap's or diagram's axes: no tick marks, no grid, no frame (the labels stay)."""
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+
+
+def box(ax, x: float, y: float, w: float, h: float, label: str, *, fontsize: float = 9, fill: str = "white") -> None:
+    """A rounded box of ``w`` × ``h`` (data units) centred on ``x, y`` with its label centred in it (diagrams)."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - w / 2, y - h / 2),
+            w,
+            h,
+            boxstyle="round,pad=0.08",
+            facecolor=fill,
+            edgecolor=ARTICLE_COLOUR,
+            linewidth=1.2,
+        )
+    )
+    ax.text(x, y, label, ha="center", va="center", fontsize=fontsize, linespacing=1.3)
 
 
 def png_dpi(fig, width: int = PNG_WIDTH) -> float:

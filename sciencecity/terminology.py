@@ -108,7 +108,9 @@ def data_texts(data_dir: Path | None = None) -> dict[str, str]:
     """
     data_dir = Path(data_dir or paths.DATA_DIR)
     skip = {"terminology.csv", "translations.csv", "external.csv"}
-    return {f"data/{p.name}": p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.csv")) if p.name not in skip}
+    return {
+        f"data/{p.name}": p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.csv")) if p.name not in skip
+    }
 
 
 _ENTRY = re.compile(r"^(\S[^\n]*)\n((?:[ \t]+[^\n]*\n?)+)", re.MULTILINE)

@@ -104,3 +104,26 @@ def test_book_pngs_are_about_720_px_wide(figsize):
         width, height = im.size
     assert abs(width - style.PNG_WIDTH) <= 8, f"{width} px wide, expected about {style.PNG_WIDTH}"
     assert height < width * figsize[1] / figsize[0] * 1.3
+
+
+def test_bare_axes_hides_ticks_grid_and_frame():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.imshow([[0, 1], [2, 3]])
+    style.bare_axes(ax)
+    assert not any(spine.get_visible() for spine in ax.spines.values())
+    assert not any(line.get_visible() for line in ax.get_xgridlines() + ax.get_ygridlines())
+    assert all(tick.tick1line.get_markersize() == 0 for tick in ax.xaxis.get_major_ticks())
+
+
+def test_box_draws_a_rounded_box_with_its_label():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 6)
+    style.box(ax, 5, 3, 4, 1, "核心区研发 research", fontsize=8, fill="#D6E8F5")
+    (patch,) = ax.patches
+    assert patch.get_x() == pytest.approx(3) and patch.get_width() == pytest.approx(4)
+    assert matplotlib.colors.to_hex(patch.get_facecolor()) == "#d6e8f5"
+    (label,) = ax.texts
+    assert label.get_text() == "核心区研发 research" and label.get_position() == (5, 3) and label.get_fontsize() == 8
