@@ -413,13 +413,7 @@ def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame):
         for k, (m, f) in MARKERS.items()
     ]
     axes[0].legend(handles=handles, loc="upper right", fontsize=7, ncols=1, handletextpad=0.3, borderaxespad=0.2)
-    fig.suptitle(
-        "GDP growth 地区生产总值增速: the core vs Chongqing, points of lead",
-        x=0.01,
-        ha="left",
-        fontsize=10.5,
-        fontweight="bold",
-    )
+    style.suptitle(fig, "GDP growth 地区生产总值增速: the core vs Chongqing, points of lead", fontsize=10.5)
     fig.text(
         0.01,
         0.085,
