@@ -1,9 +1,9 @@
 # Western (Chongqing) Science City, one year on: build and test.
 # `make help` lists every target (the `#:` lines below); README.md says more.
 #: make book    the HTML book in _build/html/ (creates .venv, re-executes stale notebooks)
-#: make test    every test: unit tests, strict nbval over book/, the strict build, browser tests
+#: make test    every test: ruff (make lint), unit tests, strict nbval over book/, the strict build, browser tests
 #: make unit    unit tests only (no notebook execution, no browser; seconds)
-#: make lint    ruff: lint the package, tests, tools, bench and notebooks (changes nothing)
+#: make lint    ruff: lint and format-check the package, tests, tools, bench and notebooks (changes nothing)
 #: make serve   the built book on http://127.0.0.1:8000, gzip-compressed (tools/serve.py)
 #: make pdf     the whole report as one PDF, _build/pdf/book.pdf (needs Chromium)
 #: make bench   build timings, bytes and Lighthouse scores into bench/results.md (needs npm)
@@ -80,7 +80,7 @@ $(HTML_STAMP): $(NB_STAMPS) $(NOTEBOOKS) $(BOOK_SOURCES) $(VENV_STAMP)
 
 ## Tests ------------------------------------------------------------------------------------
 
-test: book
+test: lint book
 	@bash tools/system-deps.sh $(FONTS) chromium
 	$(PY) -m pytest tests book --nbval --nbval-current-env -ra
 
@@ -88,10 +88,11 @@ test: book
 unit: $(VENV_STAMP)
 	$(PY) -m pytest tests -m "not slow" -ra
 
-# Lint only (the rules are in pyproject.toml, [tool.ruff]); `ruff check --fix` and
-# `ruff format` change files, so they are left to whoever runs them on purpose.
+# Lint and format check (the rules are in pyproject.toml, [tool.ruff]); `make test` runs it first.
+# `ruff check --fix` and `ruff format` change files, so they are left to whoever runs them on purpose.
 lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 ## Reading and changing ---------------------------------------------------------------------
 

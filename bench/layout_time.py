@@ -43,8 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
         for _ in range(args.runs):
             for site, base in bases.items():
-                context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=2,
-                                              is_mobile=True, has_touch=True)
+                context = browser.new_context(
+                    viewport={"width": 412, "height": 823}, device_scale_factor=2, is_mobile=True, has_touch=True
+                )
                 page = context.new_page()
                 cdp = context.new_cdp_session(page)
                 cdp.send("Performance.enable")
@@ -56,8 +57,13 @@ def main(argv: list[str] | None = None) -> int:
                 context.close()
         browser.close()
     for site, measured in times.items():
-        print(f"{site}: " + "; ".join(f"{name} median {statistics.median(v):.0f} ms ({min(v):.0f} to {max(v):.0f})"
-                                      for name, v in measured.items()))
+        print(
+            f"{site}: "
+            + "; ".join(
+                f"{name} median {statistics.median(v):.0f} ms ({min(v):.0f} to {max(v):.0f})"
+                for name, v in measured.items()
+            )
+        )
     return 0
 
 

@@ -54,31 +54,50 @@ from sciencecity.paths import toc_docnames
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 # Goals: scores, bytes, no-op build; performance is judged on machines of benchmark index >=
 # perf_index, and total blocking time as a ratio to the default build's (at most tbt_ratio).
-GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100, "kib": 500, "noop_s": 5.0,
-         "perf_index": 2000, "tbt_ratio": 1 / 3}
+GOALS = {
+    "performance": 95,
+    "accessibility": 100,
+    "best-practices": 100,
+    "seo": 100,
+    "kib": 500,
+    "noop_s": 5.0,
+    "perf_index": 2000,
+    "tbt_ratio": 1 / 3,
+}
 # What the default build keeps of the book's _config.yml (everything it needs to build at all).
-BASELINE_CONFIG_KEYS = ["title", "author", "copyright", "only_build_toc_files", "exclude_patterns", "execute",
-                        "parse", "bibtex_bibfiles"]
+BASELINE_CONFIG_KEYS = [
+    "title",
+    "author",
+    "copyright",
+    "only_build_toc_files",
+    "exclude_patterns",
+    "execute",
+    "parse",
+    "bibtex_bibfiles",
+]
 
 MARK_BEGIN = "<!-- bench:begin (written by bench/run.py; edit outside these marks) -->"
 MARK_END = "<!-- bench:end -->"
 
 
-def load_serve():
-    spec = importlib.util.spec_from_file_location("book_serve", ROOT / "tools" / "serve.py")
+def load_tool(name: str):
+    spec = importlib.util.spec_from_file_location(f"book_{name}", ROOT / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+_chromium = load_tool("chromium")
+CHROMIUM, CHROME_FLAGS = str(_chromium.CHROMIUM), _chromium.CHROME_ARGS
+
+
+def load_serve():
+    return load_tool("serve")
 
 
 def toc_pages(root: Path = ROOT, only: list[str] | None = None) -> list[str]:
@@ -117,21 +136,35 @@ def machine() -> dict[str, str]:
         "memory": f"{mem_kib / 1024 / 1024:.1f} GiB",
         "cpu": cpu,
         "os": f"{platform.platform()}",
-        "python": sh([str(ROOT / '.venv' / 'bin' / 'python'), "--version"]),
+        "python": sh([str(ROOT / ".venv" / "bin" / "python"), "--version"]),
         "node": sh(["node", "--version"]),
         "chromium": chromium,
         "lighthouse": sh([str(LIGHTHOUSE), "--version"]) if LIGHTHOUSE.exists() else "(not installed)",
-        "jupyter-book": sh([str(ROOT / ".venv" / "bin" / "python"), "-c",
-                            "import importlib.metadata as m; print(m.version('jupyter-book'))"]),
+        "jupyter-book": sh(
+            [
+                str(ROOT / ".venv" / "bin" / "python"),
+                "-c",
+                "import importlib.metadata as m; print(m.version('jupyter-book'))",
+            ]
+        ),
     }
 
 
 # -- 1. build timings ------------------------------------------------------------------------
 
+
 def copy_tree(dest: Path) -> None:
     """Tracked + untracked-not-ignored files of the working tree, with their times."""
-    listing = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                             cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    listing = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, listing):
         src = ROOT / rel
         if not src.is_file():  # deleted but still in the index
@@ -186,12 +219,12 @@ def build_baseline() -> Path:
     copy_tree(clone)
     config = yaml.safe_load((clone / "_config.yml").read_text(encoding="utf-8"))
     default = {k: config[k] for k in BASELINE_CONFIG_KEYS if k in config}
-    (clone / "_config.yml").write_text(yaml.safe_dump(default, allow_unicode=True, sort_keys=False),
-                                       encoding="utf-8")
+    (clone / "_config.yml").write_text(yaml.safe_dump(default, allow_unicode=True, sort_keys=False), encoding="utf-8")
     log = clone.parent / "build.log"
     print(f"==> baseline: default Jupyter Book 1 build in {clone} (log: {log})", flush=True)
-    seconds, rc = timed([str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", ".", "--builder", "html"],
-                        clone, dict(os.environ), log)
+    seconds, rc = timed(
+        [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", ".", "--builder", "html"], clone, dict(os.environ), log
+    )
     html = clone / "_build" / "html"
     if rc or not (html / "index.html").is_file():
         sys.exit(f"the baseline build failed (exit {rc}): see {log}")
@@ -201,10 +234,18 @@ def build_baseline() -> Path:
 
 # -- 2. pages --------------------------------------------------------------------------------
 
+
 def lighthouse(url: str, out: Path) -> dict:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
     subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=300)
     report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
@@ -286,14 +327,18 @@ def measure_pages(sites: dict[str, Path], pages: list[str], runs: int, keep_json
                 median["tbt_median"] = statistics.median(r["tbt"] for r in found)
                 median["page"] = page_path
                 median["full_kib"], median["requests"] = transfers[site][page_path]
-                print(f"    {site} {page_path}: {median['scores']} {median['kib']:.0f} KiB "
-                      f"(scrolled {median['full_kib']:.0f} KiB), TBT {median['tbt']:.0f} ms, "
-                      f"benchmark index {median['index']}", flush=True)
+                print(
+                    f"    {site} {page_path}: {median['scores']} {median['kib']:.0f} KiB "
+                    f"(scrolled {median['full_kib']:.0f} KiB), TBT {median['tbt']:.0f} ms, "
+                    f"benchmark index {median['index']}",
+                    flush=True,
+                )
                 rows[site].append(median)
     return rows
 
 
 # -- 3. report -------------------------------------------------------------------------------
+
 
 def ok(flag: bool) -> str:
     return "met" if flag else "**not met**"
@@ -304,14 +349,22 @@ def ratio(value: float, base: float | None) -> str:
 
 
 def runs_text(r: dict) -> str:
-    return ", ".join(f"{perf} / {tbt:,.0f}" + (f" ({index:,.0f})" if index else "")
-                     for perf, index, tbt in r["perf_runs"])
+    return ", ".join(
+        f"{perf} / {tbt:,.0f}" + (f" ({index:,.0f})" if index else "") for perf, index, tbt in r["perf_runs"]
+    )
 
 
 def page_row(r: dict, base: dict | None) -> str:
     s = r["scores"]
-    cells = [r["page"], s["performance"], s["accessibility"], s["best-practices"], s["seo"],
-             f"{r['index']:,.0f}" if r["index"] else "–", f"{r['kib']:.0f}"]
+    cells = [
+        r["page"],
+        s["performance"],
+        s["accessibility"],
+        s["best-practices"],
+        s["seo"],
+        f"{r['index']:,.0f}" if r["index"] else "–",
+        f"{r['kib']:.0f}",
+    ]
     if base is not None:
         cells.append(ratio(r["kib"], base["kib"]))
     cells += [f"{r['full_kib']:.0f}", r["requests"], f"{r['fcp']:.2f}", f"{r['lcp']:.2f}", f"{r['tbt']:.0f}"]
@@ -324,23 +377,35 @@ def page_row(r: dict, base: dict | None) -> str:
 DEFAULT_BASELINE = "the same pages built with Jupyter Book 1's defaults, in the same run (bench/run.py, step 3)"
 
 
-def report(info: dict, timings, pages: list[dict], html, runs: int, baseline: list[dict] | None = None,
-           baseline_label: str = DEFAULT_BASELINE) -> str:
+def report(
+    info: dict,
+    timings,
+    pages: list[dict],
+    html,
+    runs: int,
+    baseline: list[dict] | None = None,
+    baseline_label: str = DEFAULT_BASELINE,
+) -> str:
     lines = [MARK_BEGIN, "", "## Latest run", ""]
     lines += [f"- {k}: {v}" for k, v in info.items()]
-    lines += [f"- pages measured from: {html}, served by tools/serve.py (gzip)",
-              f"- Lighthouse: default mobile preset (simulated Slow 4G, 4x CPU slowdown), "
-              f"median of {runs} run(s) by performance score; \"bench. index\" is Lighthouse's "
-              f"benchmark index of this machine during that run (each run's in the last column)"]
+    lines += [
+        f"- pages measured from: {html}, served by tools/serve.py (gzip)",
+        f"- Lighthouse: default mobile preset (simulated Slow 4G, 4x CPU slowdown), "
+        f'median of {runs} run(s) by performance score; "bench. index" is Lighthouse\'s '
+        f"benchmark index of this machine during that run (each run's in the last column)",
+    ]
     if baseline is not None:
-        lines.append(f"- baseline: {baseline_label}; \"x JB1\" is the ratio to the baseline's same page")
+        lines.append(f'- baseline: {baseline_label}; "x JB1" is the ratio to the baseline\'s same page')
     lines.append("")
     if timings:
         lines += ["### Build timings", "", "| what | seconds | exit |", "| --- | ---: | ---: |"]
         lines += [f"| {label} | {sec:.2f} | {rc} |" for label, sec, rc in timings]
         noop = next(sec for label, sec, rc in timings if label.startswith("no-op"))
-        lines += ["", f"Goal: no-op `make book` < {GOALS['noop_s']:.0f} s: {ok(noop < GOALS['noop_s'])} "
-                  f"({noop:.2f} s).", ""]
+        lines += [
+            "",
+            f"Goal: no-op `make book` < {GOALS['noop_s']:.0f} s: {ok(noop < GOALS['noop_s'])} ({noop:.2f} s).",
+            "",
+        ]
     if pages:
         with_base = baseline is not None
         base_of = {r["page"]: r for r in baseline or []}
@@ -353,9 +418,13 @@ def report(info: dict, timings, pages: list[dict], html, runs: int, baseline: li
         lines += ["### Pages", "", "| " + " | ".join(head) + " |", "| " + " | ".join(align) + " |"]
         lines += [page_row(r, base_of.get(r["page"], {}) if with_base else None) for r in pages]
         if with_base:
-            lines += ["", f"Baseline: {baseline_label}:", "",
-                      "| " + " | ".join(h for h in head if "x JB1" not in h) + " |",
-                      "| " + " | ".join(["---"] + ["---:"] * (len(head) - 4) + ["---"]) + " |"]
+            lines += [
+                "",
+                f"Baseline: {baseline_label}:",
+                "",
+                "| " + " | ".join(h for h in head if "x JB1" not in h) + " |",
+                "| " + " | ".join(["---"] + ["---:"] * (len(head) - 4) + ["---"]) + " |",
+            ]
             lines += [page_row(r, None) for r in baseline]
         lines += ["", "Budgets (every page):", ""]
         for key, goal, cmp in [("accessibility", 100, "="), ("best-practices", 100, "="), ("seo", 100, "=")]:
@@ -364,22 +433,32 @@ def report(info: dict, timings, pages: list[dict], html, runs: int, baseline: li
         worst = min(pages, key=lambda r: r["scores"]["performance"])
         indices = [i for r in pages for _, i, _ in r["perf_runs"] if i]
         lowest_index = min(indices) if indices else 0
-        verdict = (ok(worst["scores"]["performance"] >= GOALS["performance"])
-                   if lowest_index >= GOALS["perf_index"] else
-                   f"not judged here: benchmark index {lowest_index:,.0f} to {max(indices or [0]):,.0f}, "
-                   f"under {GOALS['perf_index']:,}")
-        lines.append(f"- performance >= {GOALS['performance']} on a machine of benchmark index >= "
-                     f"{GOALS['perf_index']:,}: {verdict} (lowest {worst['scores']['performance']}, {worst['page']})")
+        verdict = (
+            ok(worst["scores"]["performance"] >= GOALS["performance"])
+            if lowest_index >= GOALS["perf_index"]
+            else f"not judged here: benchmark index {lowest_index:,.0f} to {max(indices or [0]):,.0f}, "
+            f"under {GOALS['perf_index']:,}"
+        )
+        lines.append(
+            f"- performance >= {GOALS['performance']} on a machine of benchmark index >= "
+            f"{GOALS['perf_index']:,}: {verdict} (lowest {worst['scores']['performance']}, {worst['page']})"
+        )
         heaviest = max(max(r["kib"], r["full_kib"]) for r in pages)
-        lines.append(f"- transferred <= {GOALS['kib']} KiB: {ok(heaviest <= GOALS['kib'])} "
-                     f"(heaviest {heaviest:.0f} KiB)")
+        lines.append(
+            f"- transferred <= {GOALS['kib']} KiB: {ok(heaviest <= GOALS['kib'])} (heaviest {heaviest:.0f} KiB)"
+        )
         if with_base:
-            ratios = [(r["tbt"] / base_of[r["page"]]["tbt"], r["page"]) for r in pages
-                      if base_of.get(r["page"], {}).get("tbt")]
+            ratios = [
+                (r["tbt"] / base_of[r["page"]]["tbt"], r["page"])
+                for r in pages
+                if base_of.get(r["page"], {}).get("tbt")
+            ]
             if ratios:
                 top = max(ratios)
-                lines.append(f"- total blocking time <= 1/3 of the default build's: "
-                             f"{ok(top[0] <= GOALS['tbt_ratio'])} (highest ratio {top[0]:.2f}, {top[1]})")
+                lines.append(
+                    f"- total blocking time <= 1/3 of the default build's: "
+                    f"{ok(top[0] <= GOALS['tbt_ratio'])} (highest ratio {top[0]:.2f}, {top[1]})"
+                )
         failing = [(r["page"], f) for r in pages for f in r["failing"]]
         if failing:
             lines += ["", "Audits not passed (weighted; performance metrics scoring under 0.9):", ""]
@@ -404,19 +483,25 @@ def write_results(out: Path, generated: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages-only", action="store_true", help="skip the build timings")
-    parser.add_argument("--html", type=Path,
-                        help="built HTML to measure (default: the fresh build of the timings, else _build/html)")
+    parser.add_argument(
+        "--html", type=Path, help="built HTML to measure (default: the fresh build of the timings, else _build/html)"
+    )
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median kept)")
     parser.add_argument("--out", type=Path, default=BENCH / "results.md")
     parser.add_argument("--keep-json", action="store_true", help="keep Lighthouse's JSON reports in bench/")
     parser.add_argument("--keep-clone", action="store_true", help="keep the temporary copies of the repository")
-    parser.add_argument("--pages", nargs="+", metavar="DOCNAME",
-                        help="measure only these pages of _toc.yml (e.g. book/02_growth)")
-    parser.add_argument("--no-baseline", action="store_true",
-                        help="do not build and measure the default Jupyter Book 1 build")
-    parser.add_argument("--baseline-html", type=Path,
-                        help="measure this existing build as the baseline instead of building the default one "
-                             "(to measure one change: the build before it)")
+    parser.add_argument(
+        "--pages", nargs="+", metavar="DOCNAME", help="measure only these pages of _toc.yml (e.g. book/02_growth)"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="do not build and measure the default Jupyter Book 1 build"
+    )
+    parser.add_argument(
+        "--baseline-html",
+        type=Path,
+        help="measure this existing build as the baseline instead of building the default one "
+        "(to measure one change: the build before it)",
+    )
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: make deps")

@@ -4,7 +4,7 @@ Belongs here: assembling the figures of ``data/later.csv`` with the article's (`
 and the 2020–2021H1 context (``external.csv``) into period series; the core's lead over
 Chongqing in points per period; the ultra-transient facility's dated milestones; what a later
 figure can and cannot say about a number the repost lost. Growth arithmetic itself is
-:mod:`sciencecity.growth`; the lost-digit test is :func:`sciencecity.pipeline.fits_lost_digits`.
+:mod:`sciencecity.growth`; the lost-digit test is :func:`sciencecity.lostdigits.fits_lost_digits`.
 
 Two rules hold throughout. A half-year rate and a full-year rate are never one series: every row
 keeps its ``period_type``, and a lead is only computed between figures of the same period and
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import growth, pipeline
+from . import growth, lostdigits, timeline
 
 #: The short name of the core in each source, in the order the names were used.
 CORE_NAMES = ("直管园", "科学城核心区", "西部科学城重庆高新区")
@@ -32,8 +32,19 @@ EARLY_POINTS = (
     ("city", "external", "cq_gdp_growth_h1_2021"),
 )
 
-SERIES_COLUMNS = ["subject", "period", "period_type", "value", "name_zh", "core_name",
-                  "source", "source_kind", "source_date", "table", "id"]
+SERIES_COLUMNS = [
+    "subject",
+    "period",
+    "period_type",
+    "value",
+    "name_zh",
+    "core_name",
+    "source",
+    "source_kind",
+    "source_date",
+    "table",
+    "id",
+]
 
 
 def core_name(scope_zh: str) -> str:
@@ -113,10 +124,26 @@ def growth_series(figures: pd.DataFrame, external: pd.DataFrame, later: pd.DataF
         rows.append((subject, period, period_type(period), value, name, source, kind, date, table, ident))
     rates = later[later["metric"] == "gdp_growth"]
     for r in rates.itertuples(index=False):
-        rows.append((r.subject, r.period, r.period_type, float(r.value), r.scope_zh, r.source,
-                     r.source_kind, r.source_date, "later", r.id))
+        rows.append(
+            (
+                r.subject,
+                r.period,
+                r.period_type,
+                float(r.value),
+                r.scope_zh,
+                r.source,
+                r.source_kind,
+                r.source_date,
+                "later",
+                r.id,
+            )
+        )
     frame = pd.DataFrame(rows, columns=[c for c in SERIES_COLUMNS if c != "core_name"])
-    frame.insert(5, "core_name", [core_name(n) if s == "core" else "" for s, n in zip(frame["subject"], frame["name_zh"])])
+    frame.insert(
+        5,
+        "core_name",
+        [core_name(n) if s == "core" else "" for s, n in zip(frame["subject"], frame["name_zh"], strict=True)],
+    )
     if frame.duplicated(["subject", "period"]).any():
         raise ValueError("two growth figures for the same subject and period")
     return frame.sort_values(["subject", "period"], kind="stable").reset_index(drop=True)
@@ -133,7 +160,7 @@ def leads(series: pd.DataFrame) -> pd.DataFrame:
     wide.columns.name = None
     wide["lead"] = [
         growth.points_gap(c, y) if not (math.isnan(c) or math.isnan(y)) else math.nan
-        for c, y in zip(wide["core"], wide["city"])
+        for c, y in zip(wide["core"], wide["city"], strict=True)
     ]
     return wide.sort_values("period", kind="stable").reset_index(drop=True)
 
@@ -180,19 +207,39 @@ def facility_timeline(events: pd.DataFrame, external: pd.DataFrame, later: pd.Da
     (``article`` or ``other source``), ``kind`` (event, plan, milestone), ``source``, ``id``.
     Sorted by first day, unknown dates last.
     """
-    tl = pipeline.timeline(events[events["event_id"].isin(FACILITY_EVENTS)], external)
+    tl = timeline.timeline(events[events["event_id"].isin(FACILITY_EVENTS)], external)
     rows = [
-        {"first_day": r.first_day, "last_day": r.last_day, "precision": r.precision, "date": r.date,
-         "label_zh": r.label_zh, "label_en": r.label_en, "origin": "article", "kind": r.kind,
-         "source": "上游新闻 Shangyou News (the article)", "id": r.event_id}
+        {
+            "first_day": r.first_day,
+            "last_day": r.last_day,
+            "precision": r.precision,
+            "date": r.date,
+            "label_zh": r.label_zh,
+            "label_en": r.label_en,
+            "origin": "article",
+            "kind": r.kind,
+            "source": "上游新闻 Shangyou News (the article)",
+            "id": r.event_id,
+        }
         for r in tl.itertuples(index=False)
     ]
     steps = later[(later["subject"] == "facility") & (later["metric"] == "milestone")]
     for r in steps.itertuples(index=False):
         first, last, precision = _period_span(r.period)
-        rows.append({"first_day": first, "last_day": last, "precision": precision, "date": r.period,
-                     "label_zh": r.quote, "label_en": r.label_en, "origin": "other source", "kind": "milestone",
-                     "source": f"{r.source}, {r.source_date}", "id": r.id})
+        rows.append(
+            {
+                "first_day": first,
+                "last_day": last,
+                "precision": precision,
+                "date": r.period,
+                "label_zh": r.quote,
+                "label_en": r.label_en,
+                "origin": "other source",
+                "kind": "milestone",
+                "source": f"{r.source}, {r.source_date}",
+                "id": r.id,
+            }
+        )
     frame = pd.DataFrame(rows)
     frame["_unknown"] = frame["first_day"].isna()
     frame = frame.sort_values(["_unknown", "first_day"], kind="stable").drop(columns="_unknown")
@@ -223,7 +270,7 @@ def candidate_fit(figure: Mapping, value: float, *, scope_zh: str, metric_zh: st
     three or more digits fits the damage equally.
     """
     return {
-        "fits_digits": pipeline.fits_lost_digits(value, figure["survives"] or ""),
+        "fits_digits": lostdigits.fits_lost_digits(value, figure["survives"] or ""),
         "above_floor": value >= float(figure["implied_min"]),
         "same_metric": metric_zh in figure["quote"],
         "same_scope_name": figure["scope"] in scope_zh,
@@ -242,27 +289,35 @@ def check(tables: Mapping) -> list[str]:
     problems: list[str] = []
     later = tables.get("later")
     if later is not None:
-        for row, line in zip(later.rows, later.lines):
+        for row, line in zip(later.rows, later.lines, strict=True):
             where = f"later.csv:{line}"
             if (row["value"] is None) != (not row["unit"]):
                 problems.append(f"{where}: column 'unit': a unit goes with a value, and a value with a unit")
             if row["metric"] not in ("milestone", "description") and row["value"] is None:
                 problems.append(f"{where}: column 'value': metric {row['metric']} needs a value")
             if _period_kind(row["period"]) != row["period_type"]:
-                problems.append(f"{where}: column 'period_type': {row['period']} is a {_period_kind(row['period'])}, not a {row['period_type']}")
+                problems.append(
+                    f"{where}: column 'period_type': {row['period']} is a {_period_kind(row['period'])}, not a "
+                    f"{row['period_type']}"
+                )
     restorations, figures = tables.get("restorations"), tables.get("figures")
     if restorations is not None and "later_id" in restorations.resource.columns:
         lost = {r["id"]: r for r in figures.rows} if figures is not None else {}
         values = {r["id"]: r["value"] for r in later.rows} if later is not None else {}
-        for row, line in zip(restorations.rows, restorations.lines):
+        for row, line in zip(restorations.rows, restorations.lines, strict=True):
             where = f"restorations.csv:{line}"
             if bool(row["external_id"]) == bool(row["later_id"]):
                 problems.append(f"{where}: column 'later_id': exactly one of external_id and later_id must be set")
             if row["relation"] == "candidate":
                 fig = lost.get(row["figure_id"])
                 if fig is None or fig["status"] != "digits_lost":
-                    problems.append(f"{where}: column 'relation': a candidate is only for a figure whose digits were lost")
-                elif row["later_id"] in values and (values[row["later_id"]] is None or not pipeline.fits_lost_digits(values[row["later_id"]], fig["survives"] or "")):
+                    problems.append(
+                        f"{where}: column 'relation': a candidate is only for a figure whose digits were lost"
+                    )
+                elif row["later_id"] in values and (
+                    values[row["later_id"]] is None
+                    or not lostdigits.fits_lost_digits(values[row["later_id"]], fig["survives"] or "")
+                ):
                     problems.append(f"{where}: column 'relation': the candidate's value does not fit the lost digits")
     return problems
 
@@ -288,42 +343,88 @@ def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame):
     from . import style
 
     CORE_C, CITY_C = style.PALETTE["vermillion"], style.GREY
-    MARKERS = {"the article (上游新闻)": ("D", True), "official release": ("o", True),
-               "press report or repost": ("o", False), "aggregator repost of an official release": ("^", False)}
-    NAME_KEY = dict(zip(CORE_NAMES, "①②③"))
+    MARKERS = {
+        "the article (上游新闻)": ("D", True),
+        "official release": ("o", True),
+        "press report or repost": ("o", False),
+        "aggregator repost of an official release": ("^", False),
+    }
+    NAME_KEY = dict(zip(CORE_NAMES, "①②③", strict=True))
     PANELS = [("full-year", "Full years 全年"), ("half-year", "First halves 上半年")]
     periods = {pt: sorted(series.loc[series["period_type"] == pt, "period"].unique()) for pt, _ in PANELS}
-    fig, axes = plt.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [len(periods["full-year"]), len(periods["half-year"]) + 0.8], "wspace": 0.06})
-    for ax, (pt, title) in zip(axes, PANELS):
+    fig, axes = plt.subplots(
+        1,
+        2,
+        sharey=True,
+        gridspec_kw={"width_ratios": [len(periods["full-year"]), len(periods["half-year"]) + 0.8], "wspace": 0.06},
+    )
+    for ax, (pt, title) in zip(axes, PANELS, strict=True):
         xs = periods[pt]
         for r in series[series["period_type"] == pt].itertuples():
             marker, filled = MARKERS[SOURCE_CLASS[r.source_kind]]
             colour = CORE_C if r.subject == "core" else CITY_C
-            ax.plot(xs.index(r.period), r.value, marker=marker, ms=8, ls="none", mec=colour, mew=1.8,
-                    mfc=colour if filled else "white", zorder=3)
+            ax.plot(
+                xs.index(r.period),
+                r.value,
+                marker=marker,
+                ms=8,
+                ls="none",
+                mec=colour,
+                mew=1.8,
+                mfc=colour if filled else "white",
+                zorder=3,
+            )
         for r in lead_table[lead_table["period_type"] == pt].itertuples():
             x = xs.index(r.period)
             if math.isnan(r.lead):
-                ax.annotate("core: no\nfigure found", (x, r.city), xytext=(0, 10), textcoords="offset points",
-                            ha="center", fontsize=7.5, color="#555555")
+                ax.annotate(
+                    "core: no\nfigure found",
+                    (x, r.city),
+                    xytext=(0, 10),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7.5,
+                    color="#555555",
+                )
                 continue
             ax.vlines(x, r.city, r.core, color="#333333", lw=1, zorder=2)
-            ax.annotate(f"+{r.lead:.1f}", (x, (r.city + r.core) / 2), xytext=(5, 0), textcoords="offset points",
-                        va="center", fontsize=8.5, fontweight="bold", color="#333333")
+            ax.annotate(
+                f"+{r.lead:.1f}",
+                (x, (r.city + r.core) / 2),
+                xytext=(5, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8.5,
+                fontweight="bold",
+                color="#333333",
+            )
         names = series[(series["period_type"] == pt) & (series["subject"] == "core")].set_index("period")["core_name"]
         ax.set_xticks(range(len(xs)), [f"{p}\n{NAME_KEY[names[p]] if p in names.index else '–'}" for p in xs])
         ax.set_xlim(-0.6, len(xs) - 0.4)
         ax.set_title(title, fontsize=10)
     axes[0].set_ylim(0, series["value"].max() * 1.15)
     axes[0].set_ylabel("GDP growth, year on year (%)")
-    handles = [Line2D([], [], color=CORE_C, marker="s", ls="none", label="the core 核心区 (names ①–③)"),
-               Line2D([], [], color=CITY_C, marker="s", ls="none", label="Chongqing 重庆市")]
-    handles += [Line2D([], [], marker=m, ls="none", mec="#333333", mfc="#333333" if f else "white", mew=1.4, label=k)
-                for k, (m, f) in MARKERS.items()]
+    handles = [
+        Line2D([], [], color=CORE_C, marker="s", ls="none", label="the core 核心区 (names ①–③)"),
+        Line2D([], [], color=CITY_C, marker="s", ls="none", label="Chongqing 重庆市"),
+    ]
+    handles += [
+        Line2D([], [], marker=m, ls="none", mec="#333333", mfc="#333333" if f else "white", mew=1.4, label=k)
+        for k, (m, f) in MARKERS.items()
+    ]
     axes[0].legend(handles=handles, loc="upper right", fontsize=7, ncols=1, handletextpad=0.3, borderaxespad=0.2)
-    fig.suptitle("GDP growth 地区生产总值增速: the core vs Chongqing, points of lead", x=0.01, ha="left", fontsize=10.5, fontweight="bold")
-    fig.text(0.01, 0.085, "The core as each source names it (the area may differ): ① 直管园 directly managed park   "
-             "② 科学城核心区 core area of the science city   ③ 西部科学城重庆高新区", fontsize=7.5, ha="left")
-    style.source_line(fig, "上游新闻 Shangyou News (core 2021H1); statistics releases and press reports (data/later.csv, external.csv)")
+    style.suptitle(fig, "GDP growth 地区生产总值增速: the core vs Chongqing, points of lead", fontsize=10.5)
+    fig.text(
+        0.01,
+        0.085,
+        "The core as each source names it (the area may differ): ① 直管园 directly managed park   "
+        "② 科学城核心区 core area of the science city   ③ 西部科学城重庆高新区",
+        fontsize=7.5,
+        ha="left",
+    )
+    style.source_line(
+        fig,
+        "上游新闻 Shangyou News (core 2021H1); statistics releases and press reports (data/later.csv, external.csv)",
+    )
     fig.subplots_adjust(bottom=0.24, top=0.86, left=0.09, right=0.99)
     return fig

@@ -3,7 +3,7 @@
 Belongs here: the fixed set of statuses, the rules that compute a status from numbers, the
 cross-table checks of the ledger (:func:`check`, for the validator) and the counts and display
 table of the chapter "Which claims hold". The arithmetic comes from :mod:`sciencecity.growth`
-and :mod:`sciencecity.pipeline`.
+and :mod:`sciencecity.pipeline`; the lost-digit test from :mod:`sciencecity.lostdigits`.
 
 Statuses: ``verified`` (an independent source agrees), ``consistent`` (agrees with the article's
 other figures, nothing independent), ``unverifiable`` (nothing independent), ``in_tension`` (an
@@ -38,12 +38,16 @@ from typing import Any
 
 import pandas as pd
 
-from . import growth, pipeline
+from . import growth, lostdigits, pipeline
 
 STATUSES = ("verified", "consistent", "unverifiable", "in_tension")
 #: How each status reads in the book.
-STATUS_EN = {"verified": "verified", "consistent": "consistent", "unverifiable": "unverifiable",
-             "in_tension": "in tension"}
+STATUS_EN = {
+    "verified": "verified",
+    "consistent": "consistent",
+    "unverifiable": "unverifiable",
+    "in_tension": "in tension",
+}
 RULES = ("gap_implies", "equals", "sectors_total", "parts_sum", "restoration", "magnitude", "date", "rank", "none")
 #: The tables whose ids a claim's article_ids may name, and those its evidence_ids may name.
 ARTICLE_TABLES = ("figures", "events", "institutions")
@@ -65,7 +69,10 @@ def _clean(value: Any) -> Any:
 def _rows(table: Any) -> list[dict]:
     """Rows of a checked ``sciencecity.data.Table`` or of a DataFrame, empty cells as ``None``."""
     if isinstance(table, pd.DataFrame):
-        return [{k: _clean(v) for k, v in r.items()} for r in table.reset_index(drop=table.index.name is None).to_dict("records")]
+        return [
+            {k: _clean(v) for k, v in r.items()}
+            for r in table.reset_index(drop=table.index.name is None).to_dict("records")
+        ]
     return [dict(r) for r in table.rows]
 
 
@@ -135,8 +142,11 @@ def computed_status(claim: Mapping, ctx: Context) -> str | None:
     if rule == "restoration":
         _arity(rule, art, 1, ev, len(ev) or 1)
         relations = [ctx.restorations.get((art[0], i)) for i in ev]
-        fits = [r.get("value") is not None and pipeline.fits_lost_digits(r["value"], a[0].get("survives") or "") for r in e]
-        if any(rel == "restores" and fit for rel, fit in zip(relations, fits)):
+        fits = [
+            r.get("value") is not None and lostdigits.fits_lost_digits(r["value"], a[0].get("survives") or "")
+            for r in e
+        ]
+        if any(rel == "restores" and fit for rel, fit in zip(relations, fits, strict=True)):
             return "verified"
         if relations and all(rel == "disagrees" for rel in relations):
             return "in_tension"
@@ -181,14 +191,16 @@ def check(tables: Mapping[str, Any]) -> list[str]:
     lines = list(getattr(table, "lines", range(2, 2 + len(rows))))
     ctx = Context(tables)
     problems = []
-    for row, line in zip(rows, lines):
+    for row, line in zip(rows, lines, strict=True):
         where = f"{PATH}:{line}"
         found_all = True
         for column, names in (("article_ids", ARTICLE_TABLES), ("evidence_ids", EVIDENCE_TABLES)):
             for i in ids(row[column]):
                 if ctx.find(i, names) is None:
                     found_all = False
-                    problems.append(f"{where}: column {column!r}: {i} is not an id of {' or '.join(n + '.csv' for n in names)}")
+                    problems.append(
+                        f"{where}: column {column!r}: {i} is not an id of {' or '.join(n + '.csv' for n in names)}"
+                    )
         status = row["status"]
         least_art, least_ev = NEEDS.get(status, (0, 0))
         if len(ids(row["article_ids"])) < least_art:
@@ -247,6 +259,7 @@ def ledger_markdown(ledger: pd.DataFrame, ctx: Context) -> str:
     Rows by :data:`STATUS_ORDER`, then in the file's order. Glue it and show it with
     ``{glue:md}`key:myst```.
     """
+
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 

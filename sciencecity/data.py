@@ -51,7 +51,14 @@ from . import paths
 from .seed import SeedError, load_seed
 
 __all__ = [
-    "DataError", "Figure", "check_package", "figure", "load_features", "load_figures", "load_package", "load_table",
+    "DataError",
+    "Figure",
+    "check_package",
+    "figure",
+    "load_features",
+    "load_figures",
+    "load_package",
+    "load_table",
     "table_names",
 ]
 
@@ -165,10 +172,18 @@ class Resource:
     def from_descriptor(cls, desc: dict[str, Any]) -> Resource:
         if desc.get("format") == GEOJSON:
             props = tuple(Field.from_descriptor(f) for f in desc["properties"])
-            return cls(name=desc["name"], path=desc["path"], fields=(), primary_key=(), foreign_keys=(),
-                       format=GEOJSON, properties=props)
+            return cls(
+                name=desc["name"],
+                path=desc["path"],
+                fields=(),
+                primary_key=(),
+                foreign_keys=(),
+                format=GEOJSON,
+                properties=props,
+            )
         schema = desc["schema"]
         pk = schema.get("primaryKey", [])
+
         def names(value: str | list[str]) -> tuple[str, ...]:
             return (value,) if isinstance(value, str) else tuple(value)
 
@@ -237,7 +252,7 @@ def _fields_problems(fields: list[Any], where: str, kind: str) -> list[str]:
     """What is wrong with a list of field (or GeoJSON property) descriptors: names, types, constraints."""
     problems = []
     names = [f.get("name") if isinstance(f, dict) else None for f in fields]
-    for j, (f, fname) in enumerate(zip(fields, names)):
+    for j, (f, fname) in enumerate(zip(fields, names, strict=True)):
         if not isinstance(fname, str) or not fname.strip():
             problems.append(f"{where}: {kind} #{j + 1} has no name")
         elif names.count(fname) > 1 and names.index(fname) == j:
@@ -255,7 +270,9 @@ def _geojson_descriptor_problems(res: dict[str, Any], label: str) -> list[str]:
     if not str(res.get("path", "")).endswith(".geojson"):
         problems.append(f"{where}: format 'geojson' needs a .geojson file, not {res.get('path')!r}")
     if "schema" in res:
-        problems.append(f"{where}: a GeoJSON resource has no tabular 'schema' (its feature properties go in 'properties')")
+        problems.append(
+            f"{where}: a GeoJSON resource has no tabular 'schema' (its feature properties go in 'properties')"
+        )
     props = res.get("properties")
     if not isinstance(props, list) or not props:
         return problems + [f"{where}: no 'properties' list (the feature properties: name, type, constraints)"]
@@ -316,18 +333,26 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
                 if col not in own:
                     problems.append(f"{where}: {label}: foreign key field {col!r} is not one of its fields")
             if ref_name in not_tables:
-                problems.append(f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which is not a table")
+                problems.append(
+                    f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which is not a table"
+                )
                 continue
             if ref_name not in fields_of:
-                problems.append(f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which the package does not have")
+                problems.append(
+                    f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, "
+                    "which the package does not have"
+                )
                 continue
             for col in ref_cols:
                 if col not in fields_of[ref_name]:
                     problems.append(
-                        f"{where}: {label}: foreign key {cols} references field {col!r}, which resource {ref_name!r} does not have"
+                        f"{where}: {label}: foreign key {cols} references field {col!r}, "
+                        f"which resource {ref_name!r} does not have"
                     )
             if len(cols) != len(ref_cols):
-                problems.append(f"{where}: {label}: foreign key {cols} has {len(cols)} field(s) but references {len(ref_cols)}")
+                problems.append(
+                    f"{where}: {label}: foreign key {cols} has {len(cols)} field(s) but references {len(ref_cols)}"
+                )
     return problems
 
 
@@ -413,14 +438,14 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
     table, line, n_before = Table(res), 2, len(problems)
     for cells in reader:
         if len(cells) == len(expected) + 1 and cells[-1] == "":
-            problems.append(
-                f"{where}:{line}: an empty cell after the last column {expected[-1]!r} (a trailing comma?)"
-            )
+            problems.append(f"{where}:{line}: an empty cell after the last column {expected[-1]!r} (a trailing comma?)")
         elif len(cells) != len(expected):
-            problems.append(f"{where}:{line}: {len(cells)} cells where the header has {len(expected)} (truncated or malformed row)")
+            problems.append(
+                f"{where}:{line}: {len(cells)} cells where the header has {len(expected)} (truncated or malformed row)"
+            )
         else:
             row = {}
-            for f, cell in zip(res.fields, cells):
+            for f, cell in zip(res.fields, cells, strict=True):
                 row[f.name], error = f.parse(cell)
                 if error:
                     problems.append(f"{where}:{line}: column {f.name!r}: {error}")
@@ -492,8 +517,14 @@ def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[di
         problems.append(f"{where}: not JSON ({exc})")
         return None
     features = collection.get("features") if isinstance(collection, dict) else None
-    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection" or not isinstance(features, list):
-        problems.append(f"{where}: not a GeoJSON FeatureCollection (an object with type 'FeatureCollection' and a 'features' list)")
+    if (
+        not isinstance(collection, dict)
+        or collection.get("type") != "FeatureCollection"
+        or not isinstance(features, list)
+    ):
+        problems.append(
+            f"{where}: not a GeoJSON FeatureCollection (an object with type 'FeatureCollection' and a 'features' list)"
+        )
         return None
     if not features:
         problems.append(f"{where}: no features")
@@ -521,7 +552,9 @@ def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[di
             elif f.unique and value not in (None, ""):
                 hashable = json.dumps(value, ensure_ascii=False)
                 if hashable in seen[f.name]:
-                    problems.append(f"{label}: property {f.name!r}: {value!r} is not unique (also feature {seen[f.name][hashable]})")
+                    problems.append(
+                        f"{label}: property {f.name!r}: {value!r} is not unique (also feature {seen[f.name][hashable]})"
+                    )
                 else:
                     seen[f.name][hashable] = i
         for extra in [p for p in props if p not in names]:
@@ -541,7 +574,7 @@ def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
             keys.append(res.primary_key)
         for key in keys:
             seen: dict[tuple, int] = {}
-            for row, line in zip(table.rows, table.lines):
+            for row, line in zip(table.rows, table.lines, strict=True):
                 value = tuple(row[c] for c in key)
                 if value in seen:
                     problems.append(
@@ -555,7 +588,7 @@ def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
             if ref is None:
                 continue  # the referenced table has its own problems, already reported
             targets = {tuple(r[c] for c in ref_fields) for r in ref.rows}
-            for row, line in zip(table.rows, table.lines):
+            for row, line in zip(table.rows, table.lines, strict=True):
                 value = tuple(row[c] for c in fields)
                 if all(v is None for v in value):
                     continue
@@ -573,9 +606,12 @@ def _check_seed(tables: dict[str, Table], seed: str, problems: list[str]) -> Non
         if table is None:
             continue
         if not {column, "start"} <= set(table.resource.columns):
-            problems.append(f"{DESCRIPTOR}: resource {name!r} needs the columns {column!r} and 'start' to be checked against the seed")
+            problems.append(
+                f"{DESCRIPTOR}: resource {name!r} needs the columns {column!r} and 'start' "
+                "to be checked against the seed"
+            )
             continue
-        for row, line in zip(table.rows, table.lines):
+        for row, line in zip(table.rows, table.lines, strict=True):
             text, start = row[column], row["start"]
             found = seed[start : start + len(text)]
             if found != text:

@@ -101,8 +101,9 @@ def _q(lat_deg: float, e: float) -> float:
     return (1 - e * e) * (s / (1 - e * e * s * s) - math.log((1 - e * s) / (1 + e * s)) / (2 * e))
 
 
-def ellipsoid_box_area_km2(lon1: float, lat1: float, lon2: float, lat2: float,
-                           a: float = WGS84_A, f: float = WGS84_F) -> float:
+def ellipsoid_box_area_km2(
+    lon1: float, lat1: float, lon2: float, lat2: float, a: float = WGS84_A, f: float = WGS84_F
+) -> float:
     """Exact area on the ellipsoid of the box between two meridians and two parallels, in km².
 
     ``A = a² · Δλ · (q(φ2) − q(φ1)) / 2`` (Snyder 1987): the closed form the equal-area

@@ -1,5 +1,8 @@
 """Growth-rate arithmetic for the chapter "Growth": gaps, weighted sums, rounding, two-year averages.
 
+Belongs here: arithmetic on growth rates and shares; wording and tables for the reader are
+:mod:`sciencecity.report`.
+
 All rates are in per cent (``19.8`` means 19.8 %), as the article and the statistics bureaus
 print them. Every function is pure: it takes numbers and returns numbers (or a tuple of them).
 
@@ -123,7 +126,7 @@ def weighted_growth(rates: Iterable[Number], weights: Iterable[Number]) -> float
     """
     rates, weights = _seq(rates), _seq(weights)
     _check_lengths(rates, weights)
-    return float(sum((w * _d(g) for g, w in zip(rates, _shares(weights))), Decimal(0)))
+    return float(sum((w * _d(g) for g, w in zip(rates, _shares(weights), strict=True)), Decimal(0)))
 
 
 def growth_with_share(
@@ -146,7 +149,7 @@ def growth_with_share(
     s[absorb] = 1 - sum((x for i, x in enumerate(s) if i != absorb), Decimal(0))
     if s[absorb] < 0:
         raise ValueError(f"share {share} leaves component {absorb} a negative share")
-    return float(sum((w * _d(g) for g, w in zip(rates, s)), Decimal(0)))
+    return float(sum((w * _d(g) for g, w in zip(rates, s, strict=True)), Decimal(0)))
 
 
 def weight_to_match(

@@ -1,8 +1,10 @@
 """Industries across the zones: who works on what, how much the zones overlap, the 2020 launch.
 
 Pure functions over the package's tables (``zone_industries``, ``zones``, ``categories``,
-``external``); nothing here reads a file or draws a chart. Used by ``book/03_industries.ipynb``
-and tested in ``tests/test_industries.py``.
+``external``); nothing here reads a file or draws a chart. Belongs here: everything the chapter
+on industries computes (themes, overlap, the null model, the launch), and its two display tables
+(:func:`launch_table`, :func:`marked_counts`). Used by ``book/03_industries.ipynb`` and tested in
+``tests/test_industries.py``.
 
 Three levels of detail describe what a zone works on:
 
@@ -159,7 +161,7 @@ def cosine(u: Sequence[float], v: Sequence[float]) -> float:
     norm = math.sqrt(sum(x * x for x in u)) * math.sqrt(sum(y * y for y in v))
     if norm == 0:
         raise ValueError("the cosine similarity with a zero vector is undefined")
-    return sum(x * y for x, y in zip(u, v)) / norm
+    return sum(x * y for x, y in zip(u, v, strict=True)) / norm
 
 
 def pairwise_similarity(matrix: pd.DataFrame, method: str = "jaccard") -> pd.DataFrame:
@@ -168,7 +170,9 @@ def pairwise_similarity(matrix: pd.DataFrame, method: str = "jaccard") -> pd.Dat
     if method not in ("jaccard", "cosine"):
         raise ValueError(f"unknown method {method!r}: use 'jaccard' or 'cosine'")
     rows = list(matrix.index)
-    out = pd.DataFrame(1.0, index=pd.Index(rows, name=matrix.index.name), columns=pd.Index(rows, name=matrix.index.name))
+    out = pd.DataFrame(
+        1.0, index=pd.Index(rows, name=matrix.index.name), columns=pd.Index(rows, name=matrix.index.name)
+    )
     for r, s in combinations(rows, 2):
         if method == "jaccard":
             value = jaccard(matrix.columns[matrix.loc[r] > 0], matrix.columns[matrix.loc[s] > 0])
@@ -193,7 +197,14 @@ def shared_categories(matrix: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for label in matrix.columns:
         users = [z for z in matrix.index if matrix.loc[z, label] > 0]
-        rows.append({matrix.columns.name or "label": label, "n_zones": len(users), "zones": ", ".join(users), "shared": len(users) > 1})
+        rows.append(
+            {
+                matrix.columns.name or "label": label,
+                "n_zones": len(users),
+                "zones": ", ".join(users),
+                "shared": len(users) > 1,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -313,7 +324,9 @@ def launch_by_type(external: pd.DataFrame) -> pd.DataFrame:
 
 def launch_totals(external: pd.DataFrame) -> tuple[int, float]:
     """The stated city-wide totals: projects started and their investment (亿元)."""
-    return int(_launch_row(external, "launch_projects")["value"]), float(_launch_row(external, "launch_investment")["value"])
+    return int(_launch_row(external, "launch_projects")["value"]), float(
+        _launch_row(external, "launch_investment")["value"]
+    )
 
 
 def check_launch_sums(parts: pd.DataFrame, external: pd.DataFrame) -> SumCheck:
@@ -376,7 +389,9 @@ def zone_pairs(n_zones: int, first: Sequence[int] | None = None) -> list[tuple[i
     return pairs if first is None else [(i, j) for i, j in pairs if i in set(first)]
 
 
-def pairwise_overlap(counts: np.ndarray, measure: str = "jaccard", pairs: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
+def pairwise_overlap(
+    counts: np.ndarray, measure: str = "jaccard", pairs: Sequence[tuple[int, int]] | None = None
+) -> np.ndarray:
     """Overlap of the label sets of zone pairs, for counts of shape ``(..., Z, L)``.
 
     ``measure``: ``jaccard`` (|A ∩ B| / |A ∪ B|) or ``overlap`` (the overlap coefficient,
@@ -390,7 +405,7 @@ def pairwise_overlap(counts: np.ndarray, measure: str = "jaccard", pairs: Sequen
     pairs = zone_pairs(present.shape[-2]) if pairs is None else list(pairs)
     if not pairs:
         raise ValueError("no pair of zones to compare")
-    i, j = (np.array(x) for x in zip(*pairs))
+    i, j = (np.array(x) for x in zip(*pairs, strict=True))
     a, b = present[..., i, :], present[..., j, :]
     inter = (a & b).sum(axis=-1)
     size_a, size_b = a.sum(axis=-1), b.sum(axis=-1)
@@ -400,7 +415,9 @@ def pairwise_overlap(counts: np.ndarray, measure: str = "jaccard", pairs: Sequen
     return inter / denom
 
 
-def mean_pairwise(counts: np.ndarray, measure: str = "jaccard", pairs: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
+def mean_pairwise(
+    counts: np.ndarray, measure: str = "jaccard", pairs: Sequence[tuple[int, int]] | None = None
+) -> np.ndarray:
     """The mean of :func:`pairwise_overlap` over the pairs: shape ``(...)`` for ``(..., Z, L)``."""
     return pairwise_overlap(counts, measure, pairs).mean(axis=-1)
 
@@ -490,7 +507,6 @@ class NullTest:
             }
         )
 
-
     def histogram(self, bins: int = 30) -> pd.DataFrame:
         """The draws in ``bins`` equal bins spanning their range: ``bin_from``, ``bin_to``,
         ``share`` (of all draws; the shares add up to 1)."""
@@ -558,8 +574,16 @@ def null_summary(tests: dict[str, NullTest]) -> pd.DataFrame:
     for key, t in tests.items():
         low, high = t.null_range()
         rows.append(
-            {"test": key, "observed": t.observed, "null_mean": t.null_mean, "null_low": low, "null_high": high,
-             "percentile": t.percentile, "p_less": t.p_less, "p_greater": t.p_greater}
+            {
+                "test": key,
+                "observed": t.observed,
+                "null_mean": t.null_mean,
+                "null_low": low,
+                "null_high": high,
+                "percentile": t.percentile,
+                "p_less": t.p_less,
+                "p_greater": t.p_greater,
+            }
         )
     return pd.DataFrame(rows)
 
@@ -586,7 +610,9 @@ def function_of(name: str) -> str:
     """``research``, ``production``, ``both`` or ``none``: which marker words a name contains."""
     research = any(m in name for m in RESEARCH_MARKERS)
     production = any(m in name for m in PRODUCTION_MARKERS)
-    return {(True, True): "both", (True, False): "research", (False, True): "production"}.get((research, production), "none")
+    return {(True, True): "both", (True, False): "research", (False, True): "production"}.get(
+        (research, production), "none"
+    )
 
 
 def function_markers(frame: pd.DataFrame, name_column: str) -> pd.DataFrame:
@@ -602,3 +628,41 @@ def function_markers(frame: pd.DataFrame, name_column: str) -> pd.DataFrame:
     counts.insert(0, "n", counts.sum(axis=1))
     counts.columns.name = None
     return counts.reset_index()
+
+
+# -- Display tables --------------------------------------------------------------------------
+
+
+def marked_counts(markers: pd.DataFrame, kind: str, zones: Sequence[str]) -> list[str]:
+    """``"k of n"`` per zone: how many names carry a marker of ``kind`` (alone or with the other kind).
+
+    ``markers`` is :func:`function_markers` indexed by ``zone_id``; ``kind`` is ``research`` or
+    ``production``; ``zones`` gives the zones and their order.
+    """
+    if kind not in ("research", "production"):
+        raise ValueError(f"kind must be 'research' or 'production', not {kind!r}")
+    return [f"{markers.loc[z, kind] + markers.loc[z, 'both']} of {markers.loc[z, 'n']}" for z in zones]
+
+
+def launch_table(parts: pd.DataFrame, first_column: str, labels: Sequence[str]) -> pd.DataFrame:
+    """The 2020 launch per zone or per type (:func:`launch_by_zone`, :func:`launch_by_type`) for display.
+
+    ``labels`` name the rows (in ``parts``' order) under ``first_column``. Investments are whole
+    亿元, with 约 where the source says "about", and in billions of yuan; shares and amounts per
+    project to one decimal.
+    """
+    if len(labels) != len(parts):
+        raise ValueError(f"{len(labels)} labels for {len(parts)} rows")
+    investment = [
+        ("约 " if a else "") + f"{v:,.0f}" for v, a in zip(parts["investment"], parts["approximate"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            first_column: list(labels),
+            "projects": parts["projects"].tolist(),
+            "planned total investment, 亿元": investment,
+            "billion yuan": (parts["investment"] / 10).round(1).tolist(),
+            "share of the investment, %": parts["investment_share_pct"].round(1).tolist(),
+            "亿元 per project": parts["investment_per_project"].round(1).tolist(),
+        }
+    )

@@ -1,6 +1,7 @@
 """Where the project's folders are, wherever code is started from (Jupyter, nbval, Sphinx, CLI).
 
-The project root is found from this file's location, so a notebook never types a path.
+The project root is found from this file's location, so a notebook never types a path. Belongs
+here: the project's folders and what is derived from them alone (the table of contents' pages).
 """
 
 from __future__ import annotations

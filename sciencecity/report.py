@@ -1,13 +1,20 @@
-"""What every chapter does to present its results: the data behind a chart, one click away.
+"""What every chapter does to present its results: words, numbers and tables a reader sees.
 
-Belongs here: code that turns analysed data into what a reader sees beside a chart or a table
-(downloadable chart data, display tables, source lines, number formatting). Analysis itself
-(growth arithmetic, overlap measures, areas) lives in the module named after what it computes.
+Belongs here: code that turns analysed data into what a reader sees beside a chart or a table:
+downloadable chart data (:func:`chart_data`), numbers written with their units
+(:func:`number_text`, :func:`value_text`, :func:`yi_yuan`, :func:`ordinal`, :func:`long_date`),
+display tables (:func:`figure_table`, :func:`bilingual_cell`), quotes from the seed
+(:func:`quote_from`, :func:`quote_span`), source lines (:func:`source_text`) and the data
+dictionary. Analysis itself (growth arithmetic, overlap measures, areas, lost digits) lives in
+the module named after what it computes.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable
+from html import escape as _escape
 from pathlib import Path
 
 import pandas as pd
@@ -93,6 +100,140 @@ def yi_yuan(value: float | int | str) -> str:
     return f"{plain(yi)} 亿元 ({plain(yi / 10)} billion yuan)"
 
 
+# -- Numbers with their units ----------------------------------------------------------------
+
+
+def number_text(value: float | int) -> str:
+    """A number as the article would write it: ``27`` not ``27.0``, ``283.6`` as is."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        raise ValueError("no number to write (the value is missing)")
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    return repr(value)
+
+
+#: English for the article's qualifiers of lost figures.
+QUALIFIER_EN = {
+    "近": "nearly",
+    "上百": "reaching a hundred",
+    "百余": "a hundred and more",
+    "千亿级": "hundred-billion class",
+}
+
+_UNIT_SUFFIX = {"count": "", "rank": "", "%": " %", "百分点": " points", "亿元": " 亿元"}
+
+
+def _with_unit(number: str, unit: str) -> str:
+    if unit == "rank":
+        return f"no. {number}"
+    return number + _UNIT_SUFFIX.get(unit, f" {unit}" if unit else "")
+
+
+def value_text(
+    value: float | None,
+    unit: str,
+    status: str = "reported",
+    implied_min: float | None = None,
+    survives: str = "",
+    bound: str = "exact",
+    qualifier: str = "",
+) -> str:
+    """A figure's value for a table, in words where a bare number would mislead.
+
+    Lost figures stay missing: ``lost; at least 100.6 亿元 (".6" survives)``. Bounds and orders of
+    magnitude say so: ``at least 100 (上百)``, ``of the order of 1000 亿元 (千亿级)``.
+    """
+
+    def _missing(v):
+        return v is None or (isinstance(v, float) and math.isnan(v))
+
+    if status == "digits_lost":
+        if _missing(implied_min):
+            raise ValueError("a figure whose digits were lost needs its lower bound (implied_min)")
+        text = f"lost; at least {_with_unit(number_text(implied_min), unit)}"
+        if survives:
+            text += f" (“{survives}” survives)"
+        if qualifier:
+            gloss = QUALIFIER_EN.get(qualifier)
+            text += f"; written {qualifier}" + (f" ({gloss})" if gloss else "")
+        return text
+    if _missing(value):
+        raise ValueError("a reported figure needs a value")
+    number = _with_unit(number_text(value), unit)
+    if bound == "lower":
+        text = f"at least {number}"
+    elif bound == "order_of_magnitude":
+        text = f"of the order of {number}"
+    elif bound == "approximate":
+        text = f"nearly {number}"
+    else:
+        text = number
+    if qualifier and bound != "exact":
+        text += f" ({qualifier})"
+    return text
+
+
+def figure_table(figures: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
+    """Chosen rows of ``data.load_figures()`` (indexed by id) as a narrow table for the text.
+
+    Columns: Figure (English label), 原文 Quote, Value (see :func:`value_text`), Scope 范围.
+    """
+    ids = list(ids)
+    missing = [i for i in ids if i not in figures.index]
+    if missing:
+        raise KeyError(f"no figure(s) {', '.join(missing)} in figures.csv")
+    rows = []
+    for fid in ids:
+        f = figures.loc[fid]
+        rows.append(
+            {
+                "Figure": f["label_en"],
+                "原文 Quote": f["quote"],
+                "Value": value_text(
+                    f["value"], f["unit"], f["status"], f["implied_min"], f["survives"], f["bound"], f["qualifier"]
+                ),
+                "Scope 范围": f["scope"],
+            }
+        )
+    return pd.DataFrame(rows, columns=["Figure", "原文 Quote", "Value", "Scope 范围"])
+
+
+def long_date(day) -> str:
+    """A day written out for the text: ``2021-09-02`` → ``"2 September 2021"``."""
+    ts = pd.Timestamp(day)
+    return f"{ts.day} {ts:%B %Y}"
+
+
+def source_text(source: str, date: str | None) -> str:
+    """A source line: ``"publisher, date"``, or ``"publisher, undated"`` when the date is unknown."""
+    if not source:
+        raise ValueError("a source line needs the source's name")
+    return f"{source}, {date or 'undated'}"
+
+
+def bilingual_cell(zh: str, en: str) -> str:
+    """A table cell with the Chinese name above its English, both HTML-escaped.
+
+    For tables shown with ``style.table(frame, escape=False)``.
+    """
+    return f"{_escape(str(zh))}<br>{_escape(str(en))}"
+
+
+def quote_from(text: str, start: str, end: str = "。") -> str:
+    """The seed's words from the first occurrence of ``start`` to the first ``end`` after it, inclusive.
+
+    Quotes are cut from the seed, never retyped; a phrase that is not there raises ``ValueError``.
+    """
+    i = text.find(start)
+    if i < 0:
+        raise ValueError(f"{start!r} is not in the text")
+    j = text.find(end, i + len(start))
+    if j < 0:
+        raise ValueError(f"no {end!r} after {start!r}")
+    return text[i : j + len(end)]
+
+
 # -- The data dictionary -------------------------------------------------------------------------
 
 
@@ -121,7 +262,9 @@ def data_dictionary_html(resource: dict, rows: int) -> str:
     if resource.get("format") == "geojson":
         fields = resource.get("properties", [])
         size = f"GeoJSON, {rows} features"
-        geometry = ["<li><code>geometry</code> (Polygon or MultiPolygon): the outline, longitude and latitude in degrees</li>"]
+        geometry = [
+            "<li><code>geometry</code> (Polygon or MultiPolygon): the outline, longitude and latitude in degrees</li>"
+        ]
     else:
         schema = resource["schema"]
         keys = schema.get("primaryKey", [])
@@ -135,7 +278,9 @@ def data_dictionary_html(resource: dict, rows: int) -> str:
     items = []
     for f in fields:
         rule = _field_rules(f)
-        text = f"<code>{escape(f['name'])}</code> ({escape(f.get('type', 'string'))}{'; ' + escape(rule) if rule else ''})"
+        text = (
+            f"<code>{escape(f['name'])}</code> ({escape(f.get('type', 'string'))}{'; ' + escape(rule) if rule else ''})"
+        )
         if f.get("description"):
             text += f": {escape(f['description'])}"
         items.append(f"<li>{text}</li>")

@@ -1,5 +1,8 @@
 """Find every quantity in Chinese text, with its character span in the text as given.
 
+Belongs here: reading quantities out of text, and tying a figure's quote to the quantity it
+states (:func:`stated_by`). What a quantity means for the report is elsewhere.
+
 :func:`scan` returns :class:`Quantity` records sorted by ``start``, never overlapping; ``start`` and
 ``end`` are Python string indices into the text passed in (no normalisation moves them), so
 ``text[q.start:q.end] == q.text``. :func:`parse_chinese_number` reads one numeral.
@@ -83,7 +86,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["KINDS", "Quantity", "is_known_repost", "parse_chinese_number", "scan"]
+__all__ = ["KINDS", "Quantity", "is_known_repost", "parse_chinese_number", "scan", "stated_by"]
 
 #: Every value of :attr:`Quantity.kind`.
 KINDS = ("percent", "permille", "fraction", "point_gap", "amount", "count", "rank", "date", "year", "number", "lost")
@@ -112,8 +115,20 @@ class Quantity:
 # --- Numerals ---------------------------------------------------------------------------------
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
@@ -218,12 +233,74 @@ _POST_QUALIFIERS = ("以上", "以下", "左右")
 _MAGNITUDES = ("万亿", "千亿", "百亿", "千万", "百万", "亿", "万")  # after Arabic digits
 _CURRENCIES = ("美元", "欧元", "港元", "英镑", "元")
 _POINT_UNITS = ("个百分点", "百分点")
-_MEASURES = ("平方公里", "平方千米", "平方米", "千瓦时", "公顷", "公里", "千米", "千瓦", "兆瓦",
-             "小时", "分钟", "个月", "周年", "天", "亩", "吨", "米", "岁", "倍")
-_COUNTERS = ("人次", "个", "家", "项", "种", "类", "大", "名", "位", "人", "所", "座", "台", "套",
-             "条", "件", "款", "只", "支", "批", "次", "届", "场", "期", "处", "栋", "幢", "块",
-             "户", "辆", "架", "部", "本", "张", "枚", "颗", "篇", "艘", "组", "轮", "份", "例",
-             "宗", "间", "门")
+_MEASURES = (
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "千瓦时",
+    "公顷",
+    "公里",
+    "千米",
+    "千瓦",
+    "兆瓦",
+    "小时",
+    "分钟",
+    "个月",
+    "周年",
+    "天",
+    "亩",
+    "吨",
+    "米",
+    "岁",
+    "倍",
+)
+_COUNTERS = (
+    "人次",
+    "个",
+    "家",
+    "项",
+    "种",
+    "类",
+    "大",
+    "名",
+    "位",
+    "人",
+    "所",
+    "座",
+    "台",
+    "套",
+    "条",
+    "件",
+    "款",
+    "只",
+    "支",
+    "批",
+    "次",
+    "届",
+    "场",
+    "期",
+    "处",
+    "栋",
+    "幢",
+    "块",
+    "户",
+    "辆",
+    "架",
+    "部",
+    "本",
+    "张",
+    "枚",
+    "颗",
+    "篇",
+    "艘",
+    "组",
+    "轮",
+    "份",
+    "例",
+    "宗",
+    "间",
+    "门",
+)
 
 _MONTH_DAY = re.compile(
     r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
@@ -247,9 +324,7 @@ _GAP_PERCENT = re.compile(r"个百分点|百分点|[%％]")
 _GAP_AMOUNT = re.compile(r"(?:万亿|亿|万)(?:美元|欧元|港元|英镑|元)")
 _GAP_AMOUNT_READ_AS_WRITTEN = "每上数几多余"  # 每万元, 上亿元, 10多亿元 ...
 _GAP_FRACTION = re.compile(r"(?<![0-9０-９A-Za-z.．/])[.．][0-9０-９]+")
-_GAP_TOP = re.compile(
-    r"(?<=世界|全球|中国|全国|国内|全省|全市|民营)强(?=企业|榜|名单|公司|之一)"
-)
+_GAP_TOP = re.compile(r"(?<=世界|全球|中国|全国|国内|全省|全市|民营)强(?=企业|榜|名单|公司|之一)")
 _GAP_COUNT_NOT_BEFORE = "这那每某各整哪几多数半上下逐单真干另首第"
 _GAP_YEAR_AFTER = ("预计", "计划", "将于", "截至", "力争", "争取", "确保", "预期", "于", "在", "到", "至")
 #: Characters that make 年 the first half of an ordinary word (年内, 年底, 年均 ...).
@@ -302,10 +377,27 @@ def _pre_qualifier(text: str, start: int, words: tuple[str, ...] = _PRE_QUALIFIE
     return ""
 
 
-def _quantity(text: str, start: int, end: int, value: Decimal | None, unit: str, kind: str,
-              qualifier: str = "", survives: str = "") -> Quantity:
-    return Quantity(start, end, text[start:end], None if value is None else _plain(value),
-                    unit, kind, qualifier, kind == "lost", survives)
+def _quantity(
+    text: str,
+    start: int,
+    end: int,
+    value: Decimal | None,
+    unit: str,
+    kind: str,
+    qualifier: str = "",
+    survives: str = "",
+) -> Quantity:
+    return Quantity(
+        start,
+        end,
+        text[start:end],
+        None if value is None else _plain(value),
+        unit,
+        kind,
+        qualifier,
+        kind == "lost",
+        survives,
+    )
 
 
 def _read_unit(text: str, pos: int, magnitude: str) -> tuple[str, str, int] | None:
@@ -341,7 +433,9 @@ def _month_day(text: str, pos: int) -> int | None:
     if not m:
         return None
     if m["m"] == "一" and not (  # 一月 is January only where a date is plain: 今年一月, 一月份, 一月5日
-        m["d"] or _one_of(_char(text, pos - 1), "年今去明") or _is_boundary(_char(text, m.end("m") + 1))
+        m["d"]
+        or _one_of(_char(text, pos - 1), "年今去明")
+        or _is_boundary(_char(text, m.end("m") + 1))
         or _one_of(_char(text, m.end("m") + 1), _ONE_MONTH_AFTER)
     ):
         return None
@@ -373,9 +467,7 @@ def _split_magnitude(run: str) -> tuple[str, str]:
     return run, ""
 
 
-def _date_or_year(
-    text: str, start: int, end: int, value: Decimal, year_like: bool
-) -> Quantity | None:
+def _date_or_year(text: str, start: int, end: int, value: Decimal, year_like: bool) -> Quantity | None:
     """A date ("9月11日", "5月") or a year ("2021年", "2020年9月11日") at ``start``.
 
     ``end`` is where the numeral ends; ``year_like`` says it has four digits.
@@ -520,8 +612,7 @@ def _ranks(text: str) -> list[Quantity]:
 
 def _timestamps_and_percent_words(text: str) -> list[Quantity]:
     """2024/9/15 12:49:00, 百分之十九点八 (19.8 %) and 千分之五 (5 ‰)."""
-    found = [_quantity(text, m.start(), m.end(), None, "date", "date")
-             for m in _TIMESTAMP.finditer(text)]
+    found = [_quantity(text, m.start(), m.end(), None, "date", "date") for m in _TIMESTAMP.finditer(text)]
     for m in _PERCENT_WORDS.finditer(text):
         try:
             value = parse_chinese_number(m["n"])
@@ -594,8 +685,12 @@ def _gaps(text: str) -> list[Quantity]:
         found.append(_lost(text, m.start(), end, unit, m[0]))
     for m in re.finditer("个", text):
         before, after = _char(text, m.start() - 1), _char(text, m.end())
-        if (_is_han(before) and not _is_numeral_char(before)
-                and not _one_of(before, _GAP_COUNT_NOT_BEFORE) and _is_boundary(after)):
+        if (
+            _is_han(before)
+            and not _is_numeral_char(before)
+            and not _one_of(before, _GAP_COUNT_NOT_BEFORE)
+            and _is_boundary(after)
+        ):
             found.append(_lost(text, m.start(), m.end(), "个"))
     found += [_lost(text, m.start(), m.end(), "强") for m in _GAP_TOP.finditer(text)]
     for m in re.finditer("年", text):
@@ -608,7 +703,7 @@ def _gaps(text: str) -> list[Quantity]:
         if date_end is None:
             found.append(_lost(text, m.start(), m.end(), "年"))
         else:
-            found.append(_lost(text, m.start(), date_end, "date", text[m.end():date_end]))
+            found.append(_lost(text, m.start(), date_end, "date", text[m.end() : date_end]))
     return found
 
 
@@ -649,3 +744,15 @@ def scan(text: str, repost: bool | None = None) -> list[Quantity]:
         if not chosen or q.start >= chosen[-1].end:
             chosen.append(q)
     return chosen
+
+
+def stated_by(quantities: list[Quantity], start: int, quote: str) -> Quantity | None:
+    """The quantity a figure states: the last quantity inside its quote, or None if there is none.
+
+    The project's one convention for tying a figure (``start``, ``quote``) to what the scanner
+    finds: a quote may name other numbers first (a year, a rank), its figure comes last.
+    ``quantities`` is :func:`scan`'s result (sorted by start).
+    """
+    end = start + len(quote)
+    inside = [q for q in quantities if start <= q.start and q.end <= end]
+    return inside[-1] if inside else None

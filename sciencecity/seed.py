@@ -3,7 +3,8 @@
 The seed is untrusted input. :func:`load_seed` refuses a file whose SHA-256 differs from
 ``seeds/SHA256SUMS``; :func:`segments` labels every line of it as forum boilerplate or as part
 of the article, keeping each line's character offset (a Python string index into the seed), so
-that every quote in ``data/`` can be checked against the very text it came from.
+that every quote in ``data/`` can be checked against the very text it came from. Belongs here:
+reading the seed and its segmentation; quotes cut from it for the reader are :mod:`sciencecity.report`.
 """
 
 from __future__ import annotations
@@ -49,8 +50,7 @@ def load_seed(path: Path | None = None, checksums: Path | None = None) -> str:
     want = expected_sha256(path.name, checksums)
     if digest != want:
         raise SeedError(
-            f"{path}: checksum mismatch: SHA-256 is {digest}, SHA256SUMS says {want}; "
-            "the seed must never be edited"
+            f"{path}: checksum mismatch: SHA-256 is {digest}, SHA256SUMS says {want}; the seed must never be edited"
         )
     try:
         return raw.decode("utf-8")

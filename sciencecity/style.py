@@ -1,5 +1,8 @@
 """The house chart style: one CJK font, one colour-blind-safe palette, one set of sizes.
 
+Belongs here: how every chart and table looks (font, palette, sizes, the source line, the PNG a
+chapter glues, the HTML table, the boxes of a diagram); what the charts show is the chapters'.
+
 Every notebook calls :func:`use` once (through ``from sciencecity.style import use; use()``),
 so the font set-up lives here and nowhere else.
 
@@ -133,6 +136,87 @@ def source_line(fig, text: str) -> None:
     """Write the chart's source under the plot area, left-aligned, in small grey type."""
     fig.text(0.01, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=8, color="#555555")
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
+
+
+def suptitle(fig, text: str, fontsize: float = 11) -> None:
+    """The chart's title over all its panels, left-aligned and bold."""
+    fig.suptitle(text, x=0.01, ha="left", fontsize=fontsize, fontweight="bold")
+
+
+def unknown_date_row(
+    ax, axu, y: float, label: str, *, colour: str = GREY, size: float = 15, fontsize: float = 10, linespacing=1.2
+) -> None:
+    """A timeline's row whose date is unknown: a "?" in the side panel ``axu``, the label at ``ax``'s right edge.
+
+    The timelines of the chapters draw dated events on ``ax`` and give the undated ones a narrow
+    panel ``axu`` beside it (sharing the rows; see :func:`unknown_date_panel`).
+    """
+    axu.plot(0.5, y, marker="o", markersize=size, markerfacecolor="white", markeredgecolor=colour, linestyle="none")
+    axu.text(0.5, y, "?", ha="center", va="center", fontsize=fontsize, color=colour, fontweight="bold")
+    ax.text(
+        1.0,
+        y,
+        label,
+        transform=ax.get_yaxis_transform(),
+        ha="right",
+        va="center",
+        fontsize=7.5,
+        linespacing=linespacing,
+    )
+
+
+def unknown_date_panel(axu, fontsize: float = 8) -> None:
+    """The side panel of a timeline for events whose date is unknown: no ticks, a dashed border."""
+    axu.set_xlim(0, 1)
+    axu.set_xticks([])
+    axu.grid(False)
+    axu.spines["left"].set_linestyle((0, (3, 3)))
+    axu.set_xlabel("年份不详\nyear unknown", fontsize=fontsize)
+
+
+def timeline_axes(ax, axu, x_range, n_rows: int, locator, date_format: str, *, top=0.3, panel_fontsize=8.0) -> None:
+    """The axes of a timeline of ``n_rows`` events (one a row, the first at the top) from ``x_range``.
+
+    ``x_range`` (first and last day shown) comes from the data; ``locator`` places the date
+    ticks (a ``matplotlib.dates`` locator) written with ``date_format``; ``top`` is the room
+    above the first row. ``axu`` is the panel of undated events (:func:`unknown_date_panel`).
+    """
+    import matplotlib.dates as mdates
+
+    ax.set_xlim(*x_range)
+    ax.set_ylim(-0.7, n_rows - top)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(date_format))
+    ax.set_yticks([])
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    unknown_date_panel(axu, fontsize=panel_fontsize)
+
+
+def bare_axes(ax) -> None:
+    """A heatmap's or diagram's axes: no tick marks, no grid, no frame (the labels stay)."""
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+
+
+def box(ax, x: float, y: float, w: float, h: float, label: str, *, fontsize: float = 9, fill: str = "white") -> None:
+    """A rounded box of ``w`` × ``h`` (data units) centred on ``x, y`` with its label centred in it (diagrams)."""
+    from matplotlib.patches import FancyBboxPatch
+
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - w / 2, y - h / 2),
+            w,
+            h,
+            boxstyle="round,pad=0.08",
+            facecolor=fill,
+            edgecolor=ARTICLE_COLOUR,
+            linewidth=1.2,
+        )
+    )
+    ax.text(x, y, label, ha="center", va="center", fontsize=fontsize, linespacing=1.3)
 
 
 def png_dpi(fig, width: int = PNG_WIDTH) -> float:

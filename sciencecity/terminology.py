@@ -108,7 +108,9 @@ def data_texts(data_dir: Path | None = None) -> dict[str, str]:
     """
     data_dir = Path(data_dir or paths.DATA_DIR)
     skip = {"terminology.csv", "translations.csv", "external.csv"}
-    return {f"data/{p.name}": p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.csv")) if p.name not in skip}
+    return {
+        f"data/{p.name}": p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.csv")) if p.name not in skip
+    }
 
 
 _ENTRY = re.compile(r"^(\S[^\n]*)\n((?:[ \t]+[^\n]*\n?)+)", re.MULTILINE)
@@ -145,12 +147,13 @@ def in_house_terms(text: str, terms: list[Term]) -> str:
     occurrence of the chosen term is left alone, as :func:`avoided_uses` leaves it.
     """
     for t in terms:
-        keep = [m.span() for m in _loose(t.en).finditer(text)]
         for v in t.avoid:
-            def swap(m: re.Match, en: str = t.en) -> str:
+            keep = [m.span() for m in _loose(t.en).finditer(text)]
+
+            def swap(m: re.Match, en: str = t.en, keep: list = keep) -> str:
                 if any(a <= m.start() < b for a, b in keep):
                     return m.group()
                 return en[0].upper() + en[1:] if m.group()[0].isupper() else en
+
             text = _loose(v).sub(swap, text)
-            keep = [m.span() for m in _loose(t.en).finditer(text)]
     return text

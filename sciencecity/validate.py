@@ -22,7 +22,8 @@ the table.
 
 The figures' convention: a figure's quote may state several quantities
 (``一二三产增加值分别增长3.9%、20.2%``); the figure is the *last* of them, so a quote ends with
-its figure, and each ``also_at`` offset falls inside a quantity that states the same figure.
+its figure (:func:`sciencecity.scanner.stated_by`, the one implementation of the rule), and each
+``also_at`` offset falls inside a quantity that states the same figure.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from typing import Any
 
 from . import after, claims, paths
 from .data import DataError, Table, check_package, load_features, read_descriptor
-from .scanner import Quantity, scan
+from .scanner import Quantity, scan, stated_by
 from .seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
 
 #: The upstream copy of ``external.csv``, relative to the repository's parent folder.
@@ -49,12 +50,21 @@ _UNIT_OF_KIND = {"percent": "%", "point_gap": "百分点", "amount": "亿元", "
 _UNIT_OF_LOST = {"%": "%", "个百分点": "百分点", "亿元": "亿元", "个": "count"}
 #: The unit each kind of figure must have (a rank is never in %).
 UNIT_OF_FIGURE_KIND = {
-    "growth": ("%",), "share": ("%",), "point_gap": ("百分点",), "amount": ("亿元",), "count": ("count",),
+    "growth": ("%",),
+    "share": ("%",),
+    "point_gap": ("百分点",),
+    "amount": ("亿元",),
+    "count": ("count",),
     "rank": ("rank",),
 }
 #: The bound each qualifier of figures.csv implies (no qualifier: exact).
 BOUND_OF_QUALIFIER = {
-    "": "exact", "首": "exact", "近": "approximate", "约": "approximate", "上百": "lower", "百余": "lower",
+    "": "exact",
+    "首": "exact",
+    "近": "approximate",
+    "约": "approximate",
+    "上百": "lower",
+    "百余": "lower",
     "千亿级": "order_of_magnitude",
 }
 #: A lost run had three or more digits: the integer part of a lost number was at least this.
@@ -83,7 +93,7 @@ class Context:
         """``(row, "file.csv:line")`` for every row of a table; nothing if the table failed to load."""
         table = self.tables.get(name)
         if table is not None:
-            for row, line in zip(table.rows, table.lines):
+            for row, line in zip(table.rows, table.lines, strict=True):
                 yield row, f"{table.resource.path}:{line}"
 
     def path(self, name: str) -> str:
@@ -118,7 +128,9 @@ def languages(ctx: Context) -> list[str]:
                 if not isinstance(text, str) or not text:
                     continue
                 if zh and not _HAN.search(text):
-                    problems.append(f"{where}: column {col!r}: {text[:30]!r} has no Chinese character (columns swapped?)")
+                    problems.append(
+                        f"{where}: column {col!r}: {text[:30]!r} has no Chinese character (columns swapped?)"
+                    )
                 if en and (_HAN.search(_GLOSSES.sub("", text)) or not _LATIN.search(text)):
                     problems.append(f"{where}: column {col!r}: {text[:30]!r} is not English (columns swapped?)")
     return problems
@@ -137,7 +149,8 @@ def zone_names(ctx: Context) -> list[str]:
             want = names.get(row["zone_id"])
             if want is not None and row["zone_zh"] != want:
                 problems.append(
-                    f"{where}: column 'zone_zh': {row['zone_zh']!r} but zone {row['zone_id']!r} is {want!r} in {ctx.path('zones')}"
+                    f"{where}: column 'zone_zh': {row['zone_zh']!r} but zone {row['zone_id']!r} is {want!r} in "
+                    f"{ctx.path('zones')}"
                 )
     return problems
 
@@ -146,7 +159,8 @@ def zone_names(ctx: Context) -> list[str]:
 
 
 def figure_status(ctx: Context) -> list[str]:
-    """A reported figure has a value; a lost one has none (no guesses) but a lower bound that follows from what survives."""
+    """A reported figure has a value; a lost one has none (no guesses) but a lower bound that follows from what
+    survives."""
     problems = []
     for row, where in ctx.rows("figures"):
         if row["status"] == "reported":
@@ -176,11 +190,15 @@ def figure_units(ctx: Context) -> list[str]:
     for row, where in ctx.rows("figures"):
         units = UNIT_OF_FIGURE_KIND.get(row["kind"])
         if units and row["unit"] not in units:
-            problems.append(f"{where}: column 'unit': {row['unit']!r} does not fit kind {row['kind']!r} (expected {' or '.join(units)})")
+            problems.append(
+                f"{where}: column 'unit': {row['unit']!r} does not fit kind {row['kind']!r} (expected "
+                f"{' or '.join(units)})"
+            )
         bound = BOUND_OF_QUALIFIER.get(row["qualifier"] or "")
         if bound and row["bound"] != bound:
             problems.append(
-                f"{where}: column 'bound': {row['bound']!r} does not fit qualifier {row['qualifier'] or '(none)'!r} (expected {bound!r})"
+                f"{where}: column 'bound': {row['bound']!r} does not fit qualifier "
+                f"{row['qualifier'] or '(none)'!r} (expected {bound!r})"
             )
     return problems
 
@@ -201,12 +219,17 @@ def _stated(row: dict[str, Any], q: Quantity) -> str | None:
     if unit != row["unit"]:
         return f"column 'unit': {row['unit']!r} but the quote states {q.text!r}, a {q.kind} in {q.unit or 'no unit'}"
     if q.qualifier and q.qualifier != row["qualifier"]:
-        return f"column 'qualifier': {row['qualifier'] or '(empty)'!r} but the quote states {q.qualifier!r} in {q.text!r}"
+        return (
+            f"column 'qualifier': {row['qualifier'] or '(empty)'!r} but the quote states {q.qualifier!r} in {q.text!r}"
+        )
     if row["status"] == "digits_lost":
         if not q.lost:
             return f"column 'status': digits_lost but the quote states {q.text!r} in full"
         if (q.survives or "") != (row["survives"] or ""):
-            return f"column 'survives': {row['survives'] or '(empty)'!r} but {q.survives or '(nothing)'!r} survives in {q.text!r}"
+            return (
+                f"column 'survives': {row['survives'] or '(empty)'!r} but {q.survives or '(nothing)'!r} "
+                f"survives in {q.text!r}"
+            )
         return None
     if q.value is None:
         return f"column 'status': reported but the quote's {q.text!r} lost its digits"
@@ -220,11 +243,11 @@ def figure_values(ctx: Context) -> list[str]:
     problems = []
     for row, where in ctx.rows("figures"):
         start, end = row["start"], row["start"] + len(row["quote"])
-        inside = [q for q in ctx.quantities if start <= q.start and q.end <= end]
-        if not inside:
+        stated = stated_by(ctx.quantities, start, row["quote"])
+        if stated is None:
             problems.append(f"{where}: column 'quote': states no quantity the scanner finds")
             continue
-        if error := _stated(row, inside[-1]):
+        if error := _stated(row, stated):
             problems.append(f"{where}: {error}")
         for pos in (int(p) for p in (row["also_at"] or "").split(";") if p):
             at = [q for q in ctx.quantities if q.start <= pos < q.end]
@@ -250,7 +273,10 @@ def quotes_in_article(ctx: Context) -> list[str]:
         for row, where in ctx.rows(name):
             start, end = row["start"], row["start"] + len(row[column])
             if not any(s.start <= start and end <= s.end for s in article):
-                problems.append(f"{where}: column {column!r}: {row[column][:20]!r} at {start} is not in the article (forum boilerplate?)")
+                problems.append(
+                    f"{where}: column {column!r}: {row[column][:20]!r} at {start} is not in the article (forum "
+                    "boilerplate?)"
+                )
     return problems
 
 
@@ -258,10 +284,8 @@ def _claimed(ctx: Context) -> tuple[dict[int, str], dict[int, str], dict[int, st
     """Start of each article quantity claimed by a figure, an event and a non-figure -> who claims it."""
     figures, events, listed = {}, {}, {}
     for row, where in ctx.rows("figures"):
-        start, end = row["start"], row["start"] + len(row["quote"])
-        own = [q for q in ctx.quantities if start <= q.start and q.end <= end]
-        if own:
-            figures[own[-1].start] = where
+        if (own := stated_by(ctx.quantities, row["start"], row["quote"])) is not None:
+            figures[own.start] = where
         for pos in (int(p) for p in (row["also_at"] or "").split(";") if p):
             for q in ctx.quantities:
                 if q.start <= pos < q.end:
@@ -297,11 +321,15 @@ def coverage(ctx: Context) -> list[str]:
             )
     for row, where in ctx.rows("non_figures"):
         if (row["start"], row["text"]) not in found:
-            problems.append(f"{where}: column 'text': the scanner finds no quantity {row['text']!r} at {row['start']} (stale row)")
+            problems.append(
+                f"{where}: column 'text': the scanner finds no quantity {row['text']!r} at {row['start']} (stale row)"
+            )
         elif row["start"] in figures:
             problems.append(f"{where}: column 'start': {row['text']!r} is also a figure's ({figures[row['start']]})")
     for start in sorted(set(figures) & set(events)):
-        problems.append(f"{events[start]}: column 'quote': the quantity at {start} is also a figure's ({figures[start]})")
+        problems.append(
+            f"{events[start]}: column 'quote': the quantity at {start} is also a figure's ({figures[start]})"
+        )
     for q in ctx.quantities:
         if any(s.start <= q.start and q.end <= s.end for s in chrome):
             for who in (figures.get(q.start), events.get(q.start)):
@@ -320,14 +348,18 @@ def translations(ctx: Context) -> list[str]:
     for row, where in ctx.rows("translations"):
         line = lines.get(row["start"])
         if row["start"] in seen:
-            problems.append(f"{where}: column 'start': a second row for the line at {row['start']} (first: {seen[row['start']]})")
+            problems.append(
+                f"{where}: column 'start': a second row for the line at {row['start']} (first: {seen[row['start']]})"
+            )
         seen.setdefault(row["start"], where)
         if line is None:
             problems.append(f"{where}: column 'start': no line of the seed starts at {row['start']}")
         elif line.is_boilerplate:
             problems.append(f"{where}: column 'zh': translates forum boilerplate ({line.kind})")
         elif row["zh"] != line.text:
-            problems.append(f"{where}: column 'zh': not the whole line of the seed at {row['start']} ({line.text[:20]!r}…)")
+            problems.append(
+                f"{where}: column 'zh': not the whole line of the seed at {row['start']} ({line.text[:20]!r}…)"
+            )
         if not str(row["en"]).strip():
             problems.append(f"{where}: column 'en': empty translation")
     for s in article_segments(ctx.seed):
@@ -350,7 +382,9 @@ def events(ctx: Context) -> list[str]:
     problems = []
     for row, where in ctx.rows("events"):
         if (row["year_restored"] is None) != (not row["restored_from"]):
-            problems.append(f"{where}: column 'restored_from': a restored year needs its source, and a source a restored year")
+            problems.append(
+                f"{where}: column 'restored_from': a restored year needs its source, and a source a restored year"
+            )
         date = row["date"] or ""
         if row["year_status"] == "lost" and not date.startswith("XXXX"):
             problems.append(f"{where}: column 'date': the year is lost, so the date starts XXXX, not {date!r}")
@@ -368,7 +402,8 @@ def events(ctx: Context) -> list[str]:
         ours, theirs = date[5:], (ext["period"] or "")[5:10]
         if ours and theirs and not theirs.startswith(ours[: len(theirs)]) and not ours.startswith(theirs):
             problems.append(
-                f"{where}: column 'date': {date!r} but {row['restored_from']!r} in {ctx.path('external')} is dated {ext['period']!r}"
+                f"{where}: column 'date': {date!r} but {row['restored_from']!r} in {ctx.path('external')} is "
+                f"dated {ext['period']!r}"
             )
     return problems
 
@@ -416,7 +451,10 @@ def external(ctx: Context) -> list[str]:
         for qualifier, spelt in EXTERNAL_QUALIFIERS.items():
             said = spelt in note if spelt.startswith("(") else note.startswith(spelt)
             if said and row["qualifier"] != qualifier:
-                problems.append(f"{where}: column 'qualifier': the note says {qualifier} ({note[:30]!r}) but the column has {row['qualifier'] or '(empty)'!r}")
+                problems.append(
+                    f"{where}: column 'qualifier': the note says {qualifier} ({note[:30]!r}) but the column has "
+                    f"{row['qualifier'] or '(empty)'!r}"
+                )
         if row["qualifier"] and row["value"] is None:
             problems.append(f"{where}: column 'qualifier': a qualifier needs a value")
         parent_id = row["stated_in"]
@@ -434,24 +472,41 @@ def external(ctx: Context) -> list[str]:
             continue
         numbers = {Decimal(n) for n in re.findall(r"-?[0-9]+(?:\.[0-9]+)?", parent["note"] or "")}
         if Decimal(str(row["value"])) not in numbers:
-            problems.append(f"{where}: column 'value': {row['value']:g} is not stated in the note of {parent_id!r} ({parent['note']!r})")
+            problems.append(
+                f"{where}: column 'value': {row['value']:g} is not stated in the note of {parent_id!r} "
+                f"({parent['note']!r})"
+            )
     return problems
 
 
 def later(ctx: Context) -> list[str]:
-    """later.csv's values, units and periods, and the candidate restorations that cite it (:func:`sciencecity.after.check`)."""
+    """later.csv's values, units and periods, and the candidate restorations that cite it
+    (:func:`sciencecity.after.check`)."""
     return after.check(ctx.tables)
 
 
 def claims_ledger(ctx: Context) -> list[str]:
-    """Each claim's ids exist, its status has the evidence it needs and agrees with the rule that computes it (:func:`sciencecity.claims.check`)."""
+    """Each claim's ids exist, its status has the evidence it needs and agrees with the rule that computes it
+    (:func:`sciencecity.claims.check`)."""
     return claims.check(ctx.tables)
 
 
 #: The content rules, in the order their problems are reported.
 RULES: tuple[Rule, ...] = (
-    languages, zone_names, figure_status, figure_units, figure_scopes, figure_values,
-    quotes_in_article, coverage, translations, events, restorations, external, later, claims_ledger,
+    languages,
+    zone_names,
+    figure_status,
+    figure_units,
+    figure_scopes,
+    figure_values,
+    quotes_in_article,
+    coverage,
+    translations,
+    events,
+    restorations,
+    external,
+    later,
+    claims_ledger,
 )
 
 
@@ -464,7 +519,9 @@ def content_problems(tables: dict[str, Table], seed: str) -> list[str]:
             problems += rule(ctx)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             # A table without a column a rule reads: the descriptor changed under the rule.
-            problems.append(f"{DATAPACKAGE}: rule {rule.__name__!r} cannot run on these tables ({type(exc).__name__}: {exc})")
+            problems.append(
+                f"{DATAPACKAGE}: rule {rule.__name__!r} cannot run on these tables ({type(exc).__name__}: {exc})"
+            )
     return problems
 
 
@@ -522,7 +579,10 @@ def compare_with_shared(data_dir: Path, shared: Path) -> list[str]:
             problems.append(f"external.csv:{line}: row {ours[i]['id']!r} differs from line {line} of {shared.name}")
     for i, row in enumerate(ours[len(theirs) - 1 :], start=len(theirs) + 1):
         if not row.get("stated_in"):
-            problems.append(f"external.csv:{i}: column 'stated_in': a row not in {shared.name} must name the row whose note states it")
+            problems.append(
+                f"external.csv:{i}: column 'stated_in': a row not in {shared.name} must name the row whose note "
+                "states it"
+            )
     return problems
 
 

@@ -1,4 +1,5 @@
-"""sciencecity.after: growth by period (half-years apart from years), the core's lead, the facility's timeline, candidates."""
+"""sciencecity.after: growth by period (half-years apart from years), the core's lead, the facility's timeline,
+candidates."""
 
 from __future__ import annotations
 
@@ -12,14 +13,22 @@ from sciencecity import after, data
 
 @pytest.fixture(scope="module")
 def tables():
-    return (data.load_figures(), data.load_table("external").set_index("id"), data.load_table("later"),
-            data.load_table("events"))
+    return (
+        data.load_figures(),
+        data.load_table("external").set_index("id"),
+        data.load_table("later"),
+        data.load_table("events"),
+    )
 
 
 @pytest.mark.parametrize(
     "scope, name",
-    [("重庆高新区直管园", "直管园"), ("直管园", "直管园"), ("西部(重庆)科学城核心区", "科学城核心区"),
-     ("西部科学城重庆高新区", "西部科学城重庆高新区")],
+    [
+        ("重庆高新区直管园", "直管园"),
+        ("直管园", "直管园"),
+        ("西部(重庆)科学城核心区", "科学城核心区"),
+        ("西部科学城重庆高新区", "西部科学城重庆高新区"),
+    ],
 )
 def test_core_name(scope, name):
     assert after.core_name(scope) == name
@@ -32,9 +41,11 @@ def test_core_name_refuses_another_area():
 
 @pytest.mark.parametrize(
     "source, kind",
-    [("重庆高新区直管园2020年统计年鉴 (高新区改革发展局)", "official"),
-     ("2020年重庆市国民经济和社会发展统计公报 (重庆市统计局) (repost)", "newspaper"),
-     ("重庆市统计局 press conference via 重庆商报", "newspaper")],
+    [
+        ("重庆高新区直管园2020年统计年鉴 (高新区改革发展局)", "official"),
+        ("2020年重庆市国民经济和社会发展统计公报 (重庆市统计局) (repost)", "newspaper"),
+        ("重庆市统计局 press conference via 重庆商报", "newspaper"),
+    ],
 )
 def test_external_source_kind(source, kind):
     assert after.external_source_kind(source) == kind
@@ -56,9 +67,15 @@ def _series(rows):
 
 
 def test_leads_pair_only_the_same_period_and_type():
-    s = _series([("core", "2021", "full-year", 12.9), ("city", "2021", "full-year", 8.3),
-                 ("core", "2021H1", "half-year", 19.8), ("city", "2021H1", "half-year", 12.8),
-                 ("city", "2022", "full-year", 2.6)])
+    s = _series(
+        [
+            ("core", "2021", "full-year", 12.9),
+            ("city", "2021", "full-year", 8.3),
+            ("core", "2021H1", "half-year", 19.8),
+            ("city", "2021H1", "half-year", 12.8),
+            ("city", "2022", "full-year", 2.6),
+        ]
+    )
     t = after.leads(s).set_index("period")
     assert t.loc["2021", "lead"] == 4.6  # exact at the printed decimals
     assert t.loc["2021H1", "lead"] == 7.0
@@ -67,11 +84,19 @@ def test_leads_pair_only_the_same_period_and_type():
 
 
 def test_lead_summary_counts_and_ends():
-    s = _series([("core", "2020", "full-year", 6.8), ("city", "2020", "full-year", 3.9),
-                 ("core", "2021", "full-year", 12.9), ("city", "2021", "full-year", 8.3),
-                 ("core", "2021H1", "half-year", 19.8), ("city", "2021H1", "half-year", 12.8),
-                 ("city", "2022", "full-year", 2.6),
-                 ("core", "2024", "full-year", 5.0), ("city", "2024", "full-year", 5.7)])
+    s = _series(
+        [
+            ("core", "2020", "full-year", 6.8),
+            ("city", "2020", "full-year", 3.9),
+            ("core", "2021", "full-year", 12.9),
+            ("city", "2021", "full-year", 8.3),
+            ("core", "2021H1", "half-year", 19.8),
+            ("city", "2021H1", "half-year", 12.8),
+            ("city", "2022", "full-year", 2.6),
+            ("core", "2024", "full-year", 5.0),
+            ("city", "2024", "full-year", 5.7),
+        ]
+    )
     out = after.lead_summary(after.leads(s))
     assert out["compared"] == 4
     assert out["faster"] == 3
@@ -124,7 +149,13 @@ FIG = {"survives": "", "implied_min": 100.0, "quote": "已汇聚市级以上研�
 
 def test_candidate_that_fits_every_test():
     fit = after.candidate_fit(FIG, 278, scope_zh="重庆高新区直管园", metric_zh="市级以上研发机构", months_before=2)
-    assert fit == {"fits_digits": True, "above_floor": True, "same_metric": True, "same_scope_name": True, "months_before": 2}
+    assert fit == {
+        "fits_digits": True,
+        "above_floor": True,
+        "same_metric": True,
+        "same_scope_name": True,
+        "months_before": 2,
+    }
 
 
 def test_candidate_that_the_repost_would_have_printed():
@@ -169,17 +200,29 @@ def test_a_value_without_unit(tmp_path):
 
 def test_a_candidate_for_a_figure_that_was_not_lost(tmp_path):
     line, problems = _edit(tmp_path, "restorations", "rd_institutions", "figure_id", "signed_projects_h1")
-    assert problems == [f"restorations.csv:{line}: column 'relation': a candidate is only for a figure whose digits were lost"]
+    assert problems == [
+        f"restorations.csv:{line}: column 'relation': a candidate is only for a figure whose digits were lost"
+    ]
 
 
 def test_a_restoration_naming_both_tables(tmp_path):
     line, problems = _edit(tmp_path, "restorations", "rd_institutions", "external_id", "cq_gdp_2020")
-    assert problems == [f"restorations.csv:{line}: column 'later_id': exactly one of external_id and later_id must be set"]
+    assert problems == [
+        f"restorations.csv:{line}: column 'later_id': exactly one of external_id and later_id must be set"
+    ]
 
 
 def test_lasted_sentence():
-    summary = {"compared": 6, "faster": 6, "max_lead": 7.0, "max_period": "2021H1", "last_year": "2024",
-               "last_year_lead": 1.7, "last_year_core": 7.4, "last_year_city": 5.7}
+    summary = {
+        "compared": 6,
+        "faster": 6,
+        "max_lead": 7.0,
+        "max_period": "2021H1",
+        "last_year": "2024",
+        "last_year_lead": 1.7,
+        "last_year_core": 7.4,
+        "last_year_city": 5.7,
+    }
     assert after.lasted_sentence(summary) == (
         "The core grew faster than Chongqing in every one of the 6 periods with figures for both, but its lead "
         "narrowed from 7.0 points in 2021H1 to 1.7 points in 2024 (7.4 % against 5.7 %)"
@@ -203,7 +246,10 @@ def test_every_later_source_has_one_bibliography_entry():
     bib = parse_file(str(paths.ROOT / "references.bib"), bib_format="bibtex")
     later = data.load_table("later")
     for row in later[["source", "source_date", "url"]].drop_duplicates().itertuples():
-        hits = [key for key, entry in bib.entries.items()
-                if entry.fields.get("url", "") == row.url and f"“{row.source}”" in entry.fields.get("note", "")]
+        hits = [
+            key
+            for key, entry in bib.entries.items()
+            if entry.fields.get("url", "") == row.url and f"“{row.source}”" in entry.fields.get("note", "")
+        ]
         assert len(hits) == 1, (row.source, row.url, hits)
         assert row.source_date in bib.entries[hits[0]].fields["note"], hits[0]

@@ -64,7 +64,10 @@ def test_an_edited_stored_output_fails_nbval(tmp_path: Path):
         pytest.fail(f"{notebook.name} has no text output to edit")
     edited = tmp_path / notebook.name
     edited.write_text(json.dumps(nb), encoding="utf-8")
-    result = run(["python", "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", str(edited)], cwd=tmp_path)
+    result = run(
+        ["python", "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", str(edited)],
+        cwd=tmp_path,
+    )
     assert result.returncode == 1, result.stdout[-2000:]
     assert "edited by hand" in result.stdout
 
@@ -101,8 +104,10 @@ def test_no_table_header_cell_is_empty(built_html: Path):
             if not th.get_text(strip=True) and not th.get("aria-label"):
                 table = th.find_parent("table")
                 where = th.find_parent(id=True)
-                empty.append(f"{name}: empty <th> in a table under #{where.get('id') if where else '?'} "
-                             f"(header row: {[h.get_text(strip=True) for h in table.find_all('th')][:6]})")
+                empty.append(
+                    f"{name}: empty <th> in a table under #{where.get('id') if where else '?'} "
+                    f"(header row: {[h.get_text(strip=True) for h in table.find_all('th')][:6]})"
+                )
     assert not empty, f"{len(empty)} empty header cell(s):\n  " + "\n  ".join(empty[:15])
 
 
@@ -117,8 +122,7 @@ def test_every_figure_links_its_data_as_csv(built_html: Path):
             figures += 1
             links = [a["href"] for a in figure.find_all("a", href=True) if a["href"].split("#")[0].endswith(".csv")]
             if not links:
-                missing.append(f"{name}: #{figure.get('id') or '?'} "
-                               f"({figure.get_text(' ', strip=True)[:70]!r})")
+                missing.append(f"{name}: #{figure.get('id') or '?'} ({figure.get_text(' ', strip=True)[:70]!r})")
             for href in links:
                 target = (built_html / name).parent / href.split("#")[0]
                 if not target.resolve().is_file():

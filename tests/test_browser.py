@@ -1,4 +1,4 @@
-"""The book as readers meet it: every page of the table of contents in Chromium (issue 5).
+"""The book as readers meet it: every page of the table of contents in Chromium.
 
 The built HTML (BOOK_HTML, default <root>/_build/html, written by `make book`) is served on
 127.0.0.1 (a free port) by tools/serve.py, with gzip as a static host would, and driven with
@@ -38,13 +38,6 @@ from sciencecity import paths
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for this closed network: without the background-networking ones Chromium's own
-# connections (component updates, safe browsing, ...) are refused and logged as errors.
-CHROME_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 # A phone: touch, overlay scrollbars, the page's <meta name="viewport"> honoured.
@@ -61,14 +54,23 @@ PAGES = paths.toc_docnames()
 CHAPTER_PAGES = PAGES[1:]  # every page but the root (the landing page)
 
 
-def _load_serve():
-    spec = importlib.util.spec_from_file_location("book_serve", paths.ROOT / "tools" / "serve.py")
+def _load_tool(name: str):
+    spec = importlib.util.spec_from_file_location(f"book_{name}", paths.ROOT / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
+_chromium = _load_tool("chromium")
+CHROMIUM, CHROME_ARGS = _chromium.CHROMIUM, _chromium.CHROME_ARGS
+
+
+def _load_serve():
+    return _load_tool("serve")
+
+
 # -- fixtures --------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def built_html() -> Path:
@@ -183,10 +185,11 @@ def page_url(name: str) -> str:
 def docname_of(url: str, base_url: str) -> str:
     path = urllib.parse.urlsplit(url).path
     base_path = urllib.parse.urlsplit(base_url).path
-    return path[len(base_path):].removesuffix(".html")
+    return path[len(base_path) :].removesuffix(".html")
 
 
 # -- every page ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -196,8 +199,10 @@ def test_page_loads_cleanly(loaded, name, viewport):
     assert not log.console, f"{name}: console errors:\n  " + "\n  ".join(log.console)
     assert not log.failed, f"{name}: failed requests:\n  " + "\n  ".join(log.failed)
     assert not log.foreign, f"{name}: requests to other origins:\n  " + "\n  ".join(log.foreign)
-    assert not log.fonts, (f"{name}: web fonts downloaded (an icon without a rule in "
-                           "book/_static/sciencecity.css?):\n  " + "\n  ".join(log.fonts))
+    assert not log.fonts, (
+        f"{name}: web fonts downloaded (an icon without a rule in "
+        "book/_static/sciencecity.css?):\n  " + "\n  ".join(log.fonts)
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -215,8 +220,12 @@ def test_images_load_and_have_descriptive_alt_text(loaded, name):
             problems.append(f"{where}: does not load (naturalWidth 0)")
         if not alt:
             problems.append(f"{where}: no alt text")
-        elif (IMAGE_NAME.match(alt) or alt.lower().endswith((".png", ".svg", ".jpg"))
-              or len(alt.split()) < 3 or len(alt) < 15):
+        elif (
+            IMAGE_NAME.match(alt)
+            or alt.lower().endswith((".png", ".svg", ".jpg"))
+            or len(alt.split()) < 3
+            or len(alt) < 15
+        ):
             problems.append(f"{where}: alt text does not describe the image: {alt!r}")
     svgs = page.evaluate("""() => [...document.querySelectorAll('svg[role=img]')].map(s =>
         (s.getAttribute('aria-label') || s.querySelector('title')?.textContent || '').trim())""")
@@ -247,15 +256,16 @@ STICKING_OUT = """() => {
 @pytest.mark.parametrize("name", PAGES)
 def test_nothing_scrolls_sideways_on_a_phone(loaded, name):
     page, log = loaded(name, PHONE)
-    scroll_width, inner_width = page.evaluate(
-        "[document.scrollingElement.scrollWidth, window.innerWidth]")
+    scroll_width, inner_width = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
     # A phone widens its layout viewport (innerWidth) to content wider than the screen and
     # zooms out, so the page is compared with the screen's width as well as with innerWidth.
     if scroll_width > inner_width or inner_width > PHONE["width"]:
         culprits = page.evaluate(STICKING_OUT.replace("window.innerWidth", str(PHONE["width"])))
-        pytest.fail(f"{name}: the page is {scroll_width} px wide on a {PHONE['width']} px phone "
-                    f"(innerWidth {inner_width}); elements sticking out:\n  " + "\n  ".join(culprits),
-                    pytrace=False)
+        pytest.fail(
+            f"{name}: the page is {scroll_width} px wide on a {PHONE['width']} px phone "
+            f"(innerWidth {inner_width}); elements sticking out:\n  " + "\n  ".join(culprits),
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -269,8 +279,10 @@ def test_no_serious_accessibility_violation(loaded, name, viewport):
     lines = []
     for v in serious:
         targets = ", ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
-        lines.append(f"{v['impact']}: {v['id']} ({v['help']}) at {targets}"
-                     + (f" and {len(v['nodes']) - 5} more" if len(v["nodes"]) > 5 else ""))
+        lines.append(
+            f"{v['impact']}: {v['id']} ({v['help']}) at {targets}"
+            + (f" and {len(v['nodes']) - 5} more" if len(v["nodes"]) > 5 else "")
+        )
     assert not serious, f"{name}: axe-core found:\n  " + "\n  ".join(lines)
 
 
@@ -287,6 +299,7 @@ def test_theme_icons_are_drawn_by_the_book_css(loaded, name):
 
 
 # -- the book as a whole ---------------------------------------------------------------------
+
 
 def test_next_links_walk_the_table_of_contents(browser, base_url):
     context = browser.new_context(viewport=DESKTOP)
@@ -350,9 +363,12 @@ def test_sidebar_opens_on_a_phone(browser, base_url):
 # chapter and the source chapter, 19.8 in the growth chapter and the source chapter, 直管园 in
 # the glossary).
 SEARCHES = [
-    ("璧山", "book/03_industries"), ("璧山", "book/07_source"),
-    ("Bishan", "book/03_industries"), ("Bishan", "book/07_source"),
-    ("19.8", "book/02_growth"), ("19.8", "book/07_source"),
+    ("璧山", "book/03_industries"),
+    ("璧山", "book/07_source"),
+    ("Bishan", "book/03_industries"),
+    ("Bishan", "book/07_source"),
+    ("19.8", "book/02_growth"),
+    ("19.8", "book/07_source"),
     ("直管园", "book/glossary"),
 ]
 
@@ -369,7 +385,8 @@ def search_results(browser, base_url):
             page.goto(base_url + "search.html?q=" + urllib.parse.quote(query))
             page.wait_for_function(
                 "(document.querySelector('#search-results .search-summary')?.textContent || '').length > 0",
-                timeout=20_000)
+                timeout=20_000,
+            )
             hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(a => a.href)")
             found[query] = {docname_of(h.split("?")[0].split("#")[0], base_url) for h in hrefs}
         assert not log.console, "search page console errors:\n  " + "\n  ".join(log.console)
@@ -381,17 +398,29 @@ def search_results(browser, base_url):
 @pytest.mark.parametrize(("query", "page_name"), SEARCHES, ids=[f"{q}-{p.split('/')[-1]}" for q, p in SEARCHES])
 def test_search_finds(search_results, query, page_name):
     assert page_name in search_results[query], (
-        f"searching {query!r} does not list {page_name}; it lists {sorted(search_results[query])}")
+        f"searching {query!r} does not list {page_name}; it lists {sorted(search_results[query])}"
+    )
 
 
 # -- what the HTML must not carry (no browser needed) ----------------------------------------
+
 
 @pytest.mark.parametrize("name", PAGES)
 def test_pages_do_not_load_what_readers_do_not_need(built_html, name):
     text = (built_html / f"{name}.html").read_text(encoding="utf-8")
     loaded = re.findall(r'(?:src|href)="([^"]+)"', text)
-    for heavy in ("fontawesome", "searchindex.js", "searchtools.js", "mathjax", "thebe", "togglebutton",
-                  "copybutton", "clipboard", "design-tabs", "sphinx-design"):
+    for heavy in (
+        "fontawesome",
+        "searchindex.js",
+        "searchtools.js",
+        "mathjax",
+        "thebe",
+        "togglebutton",
+        "copybutton",
+        "clipboard",
+        "design-tabs",
+        "sphinx-design",
+    ):
         assert not [url for url in loaded if heavy in url.lower()], f"{name} still loads {heavy}"
     assert re.search(r'<meta name="description" content="[^"]{40,}"', text), f"{name}: no meta description"
     assert re.search(r'<html[^>]* lang="en"', text), f"{name}: no lang attribute"
@@ -401,6 +430,7 @@ def test_pages_do_not_load_what_readers_do_not_need(built_html, name):
 
 
 # -- the map of the science city on a phone (chapter "place") --------------------------------
+
 
 def test_place_map_reads_on_a_phone_through_its_table(loaded):
     """On a 375 px phone the map's labels shrink below legibility, so its companion table
@@ -416,8 +446,11 @@ def test_place_map_reads_on_a_phone_through_its_table(loaded):
     text = table.inner_text()
     items = data.load_table("zone_industries")
     zones = data.load_table("zones")
-    missing = [s for s in [*items["item_zh"], *items["item_en"], *zones["zone_zh"], *zones["district_zh"]]
-               if s and s not in text]
+    missing = [
+        s
+        for s in [*items["item_zh"], *items["item_en"], *zones["zone_zh"], *zones["district_zh"]]
+        if s and s not in text
+    ]
     assert not missing, f"the companion table lacks: {missing}"
     cells = page.evaluate("""() => [...document.querySelectorAll('#place-zone-table th, #place-zone-table td')]
         .map(c => { const r = c.getBoundingClientRect();
@@ -432,6 +465,7 @@ def test_place_map_reads_on_a_phone_through_its_table(loaded):
         return img && p ? [img.getBoundingClientRect().width, p.getBoundingClientRect().width] : null; }""")
     assert width is not None, "no map image in #fig-place-map"
     assert width[0] >= 0.9 * width[1], f"the map is drawn {width[0]:.0f} px wide in a {width[1]:.0f} px column"
+
 
 # -- English in a Latin face (book/_static/sciencecity.css, section 2) -----------------------
 

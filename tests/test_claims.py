@@ -20,18 +20,27 @@ def claim(rule, art, ev="", status="verified"):
 
 
 FIGS = [
-    {"id": "rate", "value": 22.3, "survives": None}, {"id": "gap", "value": 3.3, "survives": None},
-    {"id": "total", "value": 27.0, "survives": None}, {"id": "p1", "value": 5.0, "survives": None},
-    {"id": "p2", "value": 14.0, "survives": None}, {"id": "p3", "value": 8.0, "survives": None},
-    {"id": "lost", "value": None, "survives": ".6"}, {"id": "class", "value": 1000.0, "survives": None},
-    {"id": "gdp", "value": 10.0, "survives": None}, {"id": "s1", "value": 8.0, "survives": None},
+    {"id": "rate", "value": 22.3, "survives": None},
+    {"id": "gap", "value": 3.3, "survives": None},
+    {"id": "total", "value": 27.0, "survives": None},
+    {"id": "p1", "value": 5.0, "survives": None},
+    {"id": "p2", "value": 14.0, "survives": None},
+    {"id": "p3", "value": 8.0, "survives": None},
+    {"id": "lost", "value": None, "survives": ".6"},
+    {"id": "class", "value": 1000.0, "survives": None},
+    {"id": "gdp", "value": 10.0, "survives": None},
+    {"id": "s1", "value": 8.0, "survives": None},
     {"id": "s2", "value": 12.0, "survives": None},
 ]
 EXT = [
-    {"id": "city", "value": 19.0, "period": "2021H1"}, {"id": "city_off", "value": 19.1, "period": "2021H1"},
-    {"id": "eight", "value": 283.6, "period": "2021-05-27"}, {"id": "alone", "value": 30.0, "period": "2021-05-27"},
-    {"id": "big", "value": 2400.0, "period": "2021"}, {"id": "huge", "value": 12000.0, "period": "2021"},
-    {"id": "w1", "value": 1.0, "period": "2020"}, {"id": "w2", "value": 1.0, "period": "2020"},
+    {"id": "city", "value": 19.0, "period": "2021H1"},
+    {"id": "city_off", "value": 19.1, "period": "2021H1"},
+    {"id": "eight", "value": 283.6, "period": "2021-05-27"},
+    {"id": "alone", "value": 30.0, "period": "2021-05-27"},
+    {"id": "big", "value": 2400.0, "period": "2021"},
+    {"id": "huge", "value": 12000.0, "period": "2021"},
+    {"id": "w1", "value": 1.0, "period": "2020"},
+    {"id": "w2", "value": 1.0, "period": "2020"},
     {"id": "w3", "value": 3.0, "period": "2020"},
 ]
 EVENTS = [
@@ -39,20 +48,31 @@ EVENTS = [
     {"event_id": "ev_month", "date": "XXXX-05", "year_restored": 2021},
     {"event_id": "ev_none", "date": "", "year_restored": 2021},
 ]
-LATER = [{"id": "own_rank", "metric": "gdp_growth_rank", "value": 1.0, "period": "2021"},
-         {"id": "table", "metric": "ranking_table", "value": None, "period": "2021"}]
+LATER = [
+    {"id": "own_rank", "metric": "gdp_growth_rank", "value": 1.0, "period": "2021"},
+    {"id": "table", "metric": "ranking_table", "value": None, "period": "2021"},
+]
 
 
 @pytest.fixture
 def c():
-    return ctx(figures=FIGS, external=EXT, events=EVENTS, later=LATER,
-               restorations=[{"figure_id": "lost", "external_id": "eight", "relation": "disagrees"},
-                             {"figure_id": "lost", "external_id": "alone", "relation": "disagrees"},
-                             {"figure_id": "lost", "external_id": "big", "relation": "restores"}])
+    return ctx(
+        figures=FIGS,
+        external=EXT,
+        events=EVENTS,
+        later=LATER,
+        restorations=[
+            {"figure_id": "lost", "external_id": "eight", "relation": "disagrees"},
+            {"figure_id": "lost", "external_id": "alone", "relation": "disagrees"},
+            {"figure_id": "lost", "external_id": "big", "relation": "restores"},
+        ],
+    )
 
 
 def test_gap_implies(c):
-    assert claims.computed_status(claim("gap_implies", "rate;gap", "city"), c) == "verified"  # 22.3 − 3.3 = 19.0 exactly
+    assert (
+        claims.computed_status(claim("gap_implies", "rate;gap", "city"), c) == "verified"
+    )  # 22.3 − 3.3 = 19.0 exactly
     assert claims.computed_status(claim("gap_implies", "rate;gap", "city_off"), c) == "in_tension"
 
 
@@ -152,38 +172,65 @@ def _corrupt(tmp_path: Path, claim_id: str, column: str, value: str) -> tuple[in
 
 def test_a_declared_status_that_the_rule_contradicts(tmp_path):
     line, problems = _corrupt(tmp_path, "city_industrial_rate", "status", "consistent")
-    assert problems == [f"claims.csv:{line}: column 'status': declared consistent but rule gap_implies computes verified"]
+    assert problems == [
+        f"claims.csv:{line}: column 'status': declared consistent but rule gap_implies computes verified"
+    ]
 
 
 def test_a_status_without_evidence(tmp_path):
     line, problems = _corrupt(tmp_path, "pku_in_use", "evidence_ids", "")
-    assert problems == [f"claims.csv:{line}: column 'status': in_tension needs independent evidence, but evidence_ids is empty"]
+    assert problems == [
+        f"claims.csv:{line}: column 'status': in_tension needs independent evidence, but evidence_ids is empty"
+    ]
 
 
 def test_an_unknown_id(tmp_path):
     line, problems = _corrupt(tmp_path, "trade_share_city", "evidence_ids", "no_such_row")
-    assert problems == [f"claims.csv:{line}: column 'evidence_ids': no_such_row is not an id of external.csv or later.csv"]
+    assert problems == [
+        f"claims.csv:{line}: column 'evidence_ids': no_such_row is not an id of external.csv or later.csv"
+    ]
 
 
 def test_a_rule_that_cannot_apply(tmp_path):
     line, problems = _corrupt(tmp_path, "university_projects", "article_ids", "university_projects_signed")
     assert problems == [
         f"claims.csv:{line}: column 'status': consistent needs at least 2 article id(s)",
-        f"claims.csv:{line}: column 'rule': parts_sum cannot be applied (parts_sum takes a total and at least two parts)",
+        f"claims.csv:{line}: column 'rule': parts_sum cannot be applied (parts_sum takes a total and at least "
+        "two parts)",
     ]
 
 
 def test_ledger_markdown(c):
-    ledger = pd.DataFrame([
-        {"claim_id": "a", "claim_en": "A | B", "article_ids": "rate", "evidence_ids": "", "status": "unverifiable", "section": "growth", "rule": "none"},
-        {"claim_id": "b", "claim_en": "C", "article_ids": "rate;gap", "evidence_ids": "city", "status": "in_tension", "section": "claims", "rule": "none"},
-    ])
+    ledger = pd.DataFrame(
+        [
+            {
+                "claim_id": "a",
+                "claim_en": "A | B",
+                "article_ids": "rate",
+                "evidence_ids": "",
+                "status": "unverifiable",
+                "section": "growth",
+                "rule": "none",
+            },
+            {
+                "claim_id": "b",
+                "claim_en": "C",
+                "article_ids": "rate;gap",
+                "evidence_ids": "city",
+                "status": "in_tension",
+                "section": "claims",
+                "rule": "none",
+            },
+        ]
+    )
     c.by_table["figures"]["rate"]["quote"] = "增长22.3%"
     c.by_table["figures"]["gap"]["quote"] = "高于3.3个百分点"
     c.by_table["external"]["city"].update(source="统计局", source_date="2021-07-20")
     lines = claims.ledger_markdown(ledger, c).splitlines()
     assert lines[0] == "| Claim, and the article's words | Status | Evidence; where discussed |"
-    assert lines[2] == "| C: 「增长22.3% … 高于3.3个百分点」 | **in tension** | 统计局 (2021-07-20); see {ref}`claims` |"
+    assert (
+        lines[2] == "| C: 「增长22.3% … 高于3.3个百分点」 | **in tension** | 统计局 (2021-07-20); see {ref}`claims` |"
+    )
     assert lines[3] == "| A \\| B: 「增长22.3%」 | **unverifiable** | none; see {ref}`growth` |"
 
 

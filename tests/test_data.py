@@ -70,7 +70,12 @@ def test_zone_industries_are_six_for_the_core_and_three_per_district():
     counts = Counter(r["zone_id"] for r in rows("zone_industries"))
     assert counts == {"core": 6, "shapingba": 3, "jiulongpo": 3, "beibei": 3, "jiangjin": 3, "bishan": 3}
     categories = {r["category"]: r["leading_industry"] for r in rows("categories")}
-    assert [c for c, lead in categories.items() if lead == "true"] == ["大健康", "新一代信息技术", "先进制造", "高技术服务"]
+    assert [c for c, lead in categories.items() if lead == "true"] == [
+        "大健康",
+        "新一代信息技术",
+        "先进制造",
+        "高技术服务",
+    ]
     assert all(r["rationale"] and r["item_en"] for r in rows("zone_industries"))
 
 
@@ -151,7 +156,6 @@ def test_loaded_frames_are_copies():
     zones = data.load_table("zones")
     zones.loc[0, "name_en"] = "changed"
     assert data.load_table("zones").loc[0, "name_en"] != "changed"
-
 
 
 @pytest.fixture

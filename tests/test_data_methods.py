@@ -99,7 +99,9 @@ def test_the_dictionary_gives_the_geojson_its_features_and_properties():
     package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
     resource = next(r for r in package["resources"] if r.get("format") == data.GEOJSON)
     html = report.data_dictionary_html(resource, 38)
-    assert html.startswith("<p><strong>chongqing_districts</strong> (chongqing_districts.geojson, GeoJSON, 38 features): ")
+    assert html.startswith(
+        "<p><strong>chongqing_districts</strong> (chongqing_districts.geojson, GeoJSON, 38 features): "
+    )
     assert [m for m in re.findall(r"<li><code>(\w+)</code>", html)] == ["adcode", "name_zh", "name_en", "geometry"]
     assert "<li><code>adcode</code> (string; required; unique; pattern 500[12][0-9]{2}): " in html
 

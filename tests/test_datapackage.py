@@ -50,9 +50,15 @@ def test_every_csv_in_data_is_a_resource_with_a_primary_key():
 def test_the_geojson_is_a_non_tabular_resource():
     package = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
     others = [r for r in package["resources"] if r.get("format") != "csv"]
-    assert [r["path"] for r in others] == [p.name for p in paths.DATA_DIR.glob("*.geojson")] == ["chongqing_districts.geojson"]
+    assert (
+        [r["path"] for r in others]
+        == [p.name for p in paths.DATA_DIR.glob("*.geojson")]
+        == ["chongqing_districts.geojson"]
+    )
     assert others[0]["profile"] == "data-resource" and "schema" not in others[0]
-    assert {p.name for p in paths.DATA_DIR.iterdir()} == {r["path"] for r in package["resources"]} | {"datapackage.json"}
+    assert {p.name for p in paths.DATA_DIR.iterdir()} == {r["path"] for r in package["resources"]} | {
+        "datapackage.json"
+    }
 
 
 def test_frictionless_does_not_read_the_geojson(tmp_path: Path):
@@ -69,7 +75,9 @@ def test_figures_has_the_agreed_columns_in_order():
     assert [f["name"] for f in figures["schema"]["fields"]] == FIGURE_COLUMNS
 
 
-@pytest.mark.parametrize("path", sorted([*paths.DATA_DIR.glob("*.csv"), *paths.DATA_DIR.glob("*.geojson")]), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted([*paths.DATA_DIR.glob("*.csv"), *paths.DATA_DIR.glob("*.geojson")]), ids=lambda p: p.name
+)
 def test_every_table_is_utf8_with_lf_line_endings(path):
     raw = path.read_bytes()
     raw.decode("utf-8")

@@ -30,6 +30,7 @@ def boxes(*bounds) -> gpd.GeoSeries:
 
 # -- areas ------------------------------------------------------------------------------------
 
+
 def test_a_degree_box_at_the_equator_by_hand():
     # On WGS84 one degree of the equator is 111.3195 km (2π·6378.137/360) and one degree of
     # meridian from 0° to 1° is 110.5743 km: the box is nearly a rectangle of the two.
@@ -82,6 +83,7 @@ def test_share():
 
 # -- the committed boundary file --------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def cq() -> gpd.GeoDataFrame:
     return geo.districts()
@@ -124,7 +126,11 @@ def test_the_descriptor_names_the_file_as_a_geojson_data_resource():
     desc = json.loads((paths.DATA_DIR / data.DESCRIPTOR).read_text(encoding="utf-8"))
     res = next(r for r in desc["resources"] if r["name"] == geo.RESOURCE)
     assert (res["path"], res["profile"], res["format"], res["mediatype"]) == (
-        geo.FILE, "data-resource", "geojson", "application/geo+json")
+        geo.FILE,
+        "data-resource",
+        "geojson",
+        "application/geo+json",
+    )
     assert "schema" not in res and [p["name"] for p in res["properties"]] == list(geo.PROPERTIES)
     assert res["simplification"]["tolerance_degrees"] == make_map().TOLERANCE_DEG
     assert make_map().SHA256 in res["description"] and res["created_by"] == "tools/make_map.py"
@@ -165,6 +171,7 @@ def test_every_positioning_item_has_a_short_label():
 
 # -- problems never end in a traceback ---------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "geometry, expected",
     [
@@ -175,8 +182,13 @@ def test_every_positioning_item_has_a_short_label():
         ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}, "not a readable Polygon"),
         ({"type": "Polygon", "coordinates": [[0, 0], [1, 0], [1, 1], [0, 0]]}, "not a readable Polygon"),
         ({"type": "MultiPolygon", "coordinates": [[[[0, 0]]]]}, "not a readable MultiPolygon"),
-        ({"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[0, 0], [1, 0], [1, 1], [0, 0]]]]},
-         "invalid geometry"),
+        (
+            {
+                "type": "MultiPolygon",
+                "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]], [[[0, 0], [1, 0], [1, 1], [0, 0]]]],
+            },
+            "invalid geometry",
+        ),
         ({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}, None),
     ],
 )

@@ -73,14 +73,19 @@ def test_weighted_growth_length_mismatch():
 
 def test_growth_with_share():
     # vary component 0 to 0.5 of [a, b, c]; component 2 absorbs; component 1 keeps 0.25
-    assert growth.growth_with_share([10, 20, 30], [1, 1, 2], vary=0, absorb=2, share=0.5) == 0.5 * 10 + 0.25 * 20 + 0.25 * 30
+    assert (
+        growth.growth_with_share([10, 20, 30], [1, 1, 2], vary=0, absorb=2, share=0.5)
+        == 0.5 * 10 + 0.25 * 20 + 0.25 * 30
+    )
     # the core, secondary at 50 %: primary keeps 4.25/487.46, tertiary gets the rest
     p = Decimal("4.25") / Decimal("487.46")
     expected = p * Decimal("3.9") + Decimal("0.5") * Decimal("20.2") + (1 - p - Decimal("0.5")) * Decimal("19.5")
     assert growth.growth_with_share(RATES, LEVELS, 1, 2, 0.5) == pytest.approx(float(expected), abs=1e-12)
     # at the actual share the result is the plain weighted growth
     actual = growth.shares(LEVELS)[1]
-    assert growth.growth_with_share(RATES, LEVELS, 1, 2, actual) == pytest.approx(growth.weighted_growth(RATES, LEVELS), abs=1e-12)
+    assert growth.growth_with_share(RATES, LEVELS, 1, 2, actual) == pytest.approx(
+        growth.weighted_growth(RATES, LEVELS), abs=1e-12
+    )
 
 
 def test_growth_with_share_rejects_impossible_mix():
@@ -166,7 +171,8 @@ def test_implied_prior_growth_band():
 
 
 @pytest.mark.parametrize(
-    "x", [np.float64(22.3), np.float32(22.3), np.int64(22) + np.float64(0.3), pd.Series([22.3]).iloc[0], "22.3"],
+    "x",
+    [np.float64(22.3), np.float32(22.3), np.int64(22) + np.float64(0.3), pd.Series([22.3]).iloc[0], "22.3"],
     ids=["float64", "float32", "int64_sum", "series_item", "str"],
 )
 def test_any_real_number_is_read_at_its_printed_decimals(x):

@@ -30,7 +30,15 @@ def _external(rows):
     """A minimal external table: (id, value, unit, qualifier)."""
     return pd.DataFrame(
         [
-            {"id": i, "entity_zh": f"{i}_zh", "entity_en": f"{i}_en", "metric": "m", "value": v, "unit": u, "qualifier": q}
+            {
+                "id": i,
+                "entity_zh": f"{i}_zh",
+                "entity_en": f"{i}_en",
+                "metric": "m",
+                "value": v,
+                "unit": u,
+                "qualifier": q,
+            }
             for i, v, u, q in rows
         ]
     )
@@ -70,7 +78,9 @@ def test_matrix_counts_items_per_zone_and_category():
 
 
 def test_matrix_follows_the_given_order_and_adds_empty_rows_and_columns():
-    m = industries.zone_category_matrix(TOY, zones=["c", "b", "a", "d"], labels=["farm", "IT", "health", "energy", "none"])
+    m = industries.zone_category_matrix(
+        TOY, zones=["c", "b", "a", "d"], labels=["farm", "IT", "health", "energy", "none"]
+    )
     assert list(m.index) == ["c", "b", "a", "d"]
     assert m.loc["d"].tolist() == [0, 0, 0, 0, 0]
     assert m["none"].tolist() == [0, 0, 0, 0]
@@ -407,3 +417,27 @@ def test_the_readings_the_chapter_states_in_words():
     carriers = industries.function_markers(data.load_table("zone_carriers"), "carrier_zh").set_index("zone_id")
     assert carriers.loc["core", "research"] == 1
     assert carriers.drop("core")["production"].sum() > carriers.drop("core")["research"].sum()
+
+
+# -- display tables ----------------------------------------------------------------------------
+
+
+def test_launch_table_for_display():
+    z = industries.launch_by_zone(EXT)
+    table = industries.launch_table(z, "zone", ["P zone", "Q zone"])
+    assert table.columns[0] == "zone" and table["zone"].tolist() == ["P zone", "Q zone"]
+    assert table["planned total investment, 亿元"].tolist() == ["约 60", "30"]  # 约 where the source says so
+    assert table["billion yuan"].tolist() == [6.0, 3.0]
+    assert table["share of the investment, %"].tolist() == [66.7, 33.3]
+    assert table["亿元 per project"].tolist() == [15.0, 6.0]
+    with pytest.raises(ValueError, match="labels"):
+        industries.launch_table(z, "zone", ["only one"])
+
+
+def test_marked_counts_add_names_with_both_markers():
+    frame = pd.DataFrame({"zone_id": ["p", "p", "p", "q"], "name": ["研发中心", "研发生产基地", "工业园", "枢纽"]})
+    marks = industries.function_markers(frame, "name").set_index("zone_id")
+    assert industries.marked_counts(marks, "research", ["p", "q"]) == ["2 of 3", "0 of 1"]
+    assert industries.marked_counts(marks, "production", ["q", "p"]) == ["0 of 1", "2 of 3"]
+    with pytest.raises(ValueError):
+        industries.marked_counts(marks, "both", ["p"])

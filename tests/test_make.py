@@ -35,7 +35,7 @@ def test_book_is_up_to_date_after_make_book():
 def test_a_changed_input_re_executes_every_notebook_and_rebuilds(changed):
     plan = dry_run("-W", changed)
     for name in NOTEBOOKS:
-        assert f"nbconvert" in plan and f"book/{name}" in plan, f"{name} would not re-execute after {changed} changed"
+        assert "nbconvert" in plan and f"book/{name}" in plan, f"{name} would not re-execute after {changed} changed"
     assert "jupyter-book build" in plan
 
 

@@ -59,8 +59,22 @@ def book_pdf(tmp_path_factory) -> tuple[Path, Path]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make deps`", pytrace=False)
     out = tmp_path_factory.mktemp("pdf")
-    result = run(["jupyter-book", "build", ".", "--builder", "singlehtml", "-W", "-n", "--keep-going", "--all",
-                  "--path-output", str(out)], cwd=paths.ROOT)
+    result = run(
+        [
+            "jupyter-book",
+            "build",
+            ".",
+            "--builder",
+            "singlehtml",
+            "-W",
+            "-n",
+            "--keep-going",
+            "--all",
+            "--path-output",
+            str(out),
+        ],
+        cwd=paths.ROOT,
+    )
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     html = out / "_build" / "singlehtml"
     return _pdf_module().print_pdf(html, out / "book.pdf"), html
@@ -149,7 +163,7 @@ def test_no_half_empty_page_inside_a_chapter(pdf_text):
     half_empty = []
     for i in range(1, len(pages) - 1):
         following = squash((pages[i + 1].extract_text() or "")[:200])
-        if any(following.startswith(s) or s in following[:len(s) + 12] for s in starts):
+        if any(following.startswith(s) or s in following[: len(s) + 12] for s in starts):
             continue  # the chapter ends here
         bottom = _text_bottom(pages[i])
         if bottom is not None and bottom < 0.5 and not pages[i].images:

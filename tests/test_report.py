@@ -1,9 +1,11 @@
-"""Unit tests of the wording helpers in sciencecity.report (ordinals, quotes, 亿元 amounts)."""
+"""Unit tests of sciencecity.report: wording, numbers with their units, quotes, display tables."""
 
 from __future__ import annotations
 
+import math
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 from sciencecity import data, report, seed
@@ -11,8 +13,20 @@ from sciencecity import data, report, seed
 
 @pytest.mark.parametrize(
     "n, text",
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
-     (21, "21st"), (22, "22nd"), (101, "101st"), (111, "111th"), (3.0, "3rd")],
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (111, "111th"),
+        (3.0, "3rd"),
+    ],
 )
 def test_ordinal(n, text):
     assert report.ordinal(n) == text
@@ -92,3 +106,85 @@ def test_data_dictionary_html_escapes_and_lists_every_field():
     assert "<li><code>kind</code> (string; one of a, b): x &lt; y</li>" in html
     assert "<li><code>n</code> (integer; pattern [0-9]+; minimum 0)</li>" in html
     assert html.count("<li>") == 3
+
+
+def test_number_text():
+    assert report.number_text(27.0) == "27"
+    assert report.number_text(283.6) == "283.6"
+    assert report.number_text(5) == "5"
+    with pytest.raises(ValueError):
+        report.number_text(math.nan)
+
+
+# -- value_text and figure_table -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kwargs, text",
+    [
+        (dict(value=27.0, unit="count"), "27"),
+        (dict(value=19.8, unit="%"), "19.8 %"),
+        (dict(value=3.3, unit="百分点"), "3.3 points"),
+        (dict(value=1.0, unit="rank", qualifier="首"), "no. 1"),
+        (dict(value=100.0, unit="count", bound="lower", qualifier="上百"), "at least 100 (上百)"),
+        (
+            dict(value=1000.0, unit="亿元", bound="order_of_magnitude", qualifier="千亿级"),
+            "of the order of 1000 亿元 (千亿级)",
+        ),
+        (
+            dict(value=None, unit="亿元", status="digits_lost", implied_min=100.6, survives=".6"),
+            "lost; at least 100.6 亿元 (“.6” survives)",
+        ),
+        (dict(value=math.nan, unit="count", status="digits_lost", implied_min=100.0), "lost; at least 100"),
+        (
+            dict(value=None, unit="亿元", status="digits_lost", implied_min=100.0, bound="approximate", qualifier="近"),
+            "lost; at least 100 亿元; written 近 (nearly)",
+        ),
+    ],
+)
+def test_value_text(kwargs, text):
+    assert report.value_text(**kwargs) == text
+
+
+def test_value_text_never_invents_a_value():
+    with pytest.raises(ValueError):
+        report.value_text(None, "亿元", status="digits_lost")
+    with pytest.raises(ValueError):
+        report.value_text(math.nan, "count")
+
+
+def test_figure_table_from_the_data():
+    table = report.figure_table(data.load_figures(), ["university_projects_signed", "facility_investment"])
+    assert list(table.columns) == ["Figure", "原文 Quote", "Value", "Scope 范围"]
+    assert table["Value"].tolist() == ["27", "lost; at least 100.6 亿元 (“.6” survives)"]
+    assert table["原文 Quote"].tolist() == ["签约高校院所参与科学城建设项目27个", "这个总投资达.6亿元的项目"]
+    assert table["Scope 范围"].tolist() == ["科学城", "科学城"]
+    with pytest.raises(KeyError, match="no_such_figure"):
+        report.figure_table(data.load_figures(), ["no_such_figure"])
+
+
+def test_long_date():
+    assert report.long_date("2021-09-02") == "2 September 2021"
+    assert report.long_date(pd.Timestamp("2020-09-11")) == "11 September 2020"
+
+
+def test_source_text():
+    assert report.source_text("重庆日报 Chongqing Daily", "2021-09-29") == "重庆日报 Chongqing Daily, 2021-09-29"
+    assert report.source_text("a yearbook", "") == "a yearbook, undated"
+    with pytest.raises(ValueError):
+        report.source_text("", "2021")
+
+
+def test_bilingual_cell_escapes_both_languages():
+    assert report.bilingual_cell("研发<中心>", "R&D centre") == "研发&lt;中心&gt;<br>R&amp;D centre"
+
+
+def test_quote_from_cuts_the_seed_and_never_retypes():
+    text = seed.load_seed()
+    q = report.quote_from(text, "重庆高新区作为科学城核心区", "核心引擎")
+    assert q.startswith("重庆高新区作为科学城核心区") and q.endswith("核心引擎") and q in text
+    assert report.quote_from("甲乙。丙丁。", "丙") == "丙丁。"
+    with pytest.raises(ValueError, match="not in the text"):
+        report.quote_from(text, "no such words")
+    with pytest.raises(ValueError, match="no"):
+        report.quote_from("甲乙", "甲", "。")

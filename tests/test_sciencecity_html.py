@@ -12,7 +12,9 @@ from sciencecity import paths
 
 @pytest.fixture(scope="module")
 def ext():
-    spec = importlib.util.spec_from_file_location("sciencecity_html", paths.ROOT / "book" / "_ext" / "sciencecity_html.py")
+    spec = importlib.util.spec_from_file_location(
+        "sciencecity_html", paths.ROOT / "book" / "_ext" / "sciencecity_html.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -25,7 +25,7 @@ def test_load_seed_returns_the_text_unchanged():
 
 def test_load_seed_refuses_an_edited_copy(tmp_path):
     copy = tmp_path / paths.SEED_NAME
-    copy.write_bytes(paths.SEED_PATH.read_bytes().replace("19.8".encode(), "19.9".encode(), 1))
+    copy.write_bytes(paths.SEED_PATH.read_bytes().replace(b"19.8", b"19.9", 1))
     with pytest.raises(seed.SeedError, match=r"checksum mismatch.*never be edited") as err:
         seed.load_seed(copy, checksums=paths.CHECKSUMS_PATH)
     assert paths.SEED_NAME in str(err.value)

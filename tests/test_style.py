@@ -104,3 +104,63 @@ def test_book_pngs_are_about_720_px_wide(figsize):
         width, height = im.size
     assert abs(width - style.PNG_WIDTH) <= 8, f"{width} px wide, expected about {style.PNG_WIDTH}"
     assert height < width * figsize[1] / figsize[0] * 1.3
+
+
+def test_bare_axes_hides_ticks_grid_and_frame():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.imshow([[0, 1], [2, 3]])
+    style.bare_axes(ax)
+    assert not any(spine.get_visible() for spine in ax.spines.values())
+    assert not any(line.get_visible() for line in ax.get_xgridlines() + ax.get_ygridlines())
+    assert all(tick.tick1line.get_markersize() == 0 for tick in ax.xaxis.get_major_ticks())
+
+
+def test_box_draws_a_rounded_box_with_its_label():
+    style.use()
+    fig, ax = plt.subplots()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 6)
+    style.box(ax, 5, 3, 4, 1, "核心区研发 research", fontsize=8, fill="#D6E8F5")
+    (patch,) = ax.patches
+    assert patch.get_x() == pytest.approx(3) and patch.get_width() == pytest.approx(4)
+    assert matplotlib.colors.to_hex(patch.get_facecolor()) == "#d6e8f5"
+    (label,) = ax.texts
+    assert label.get_text() == "核心区研发 research" and label.get_position() == (5, 3) and label.get_fontsize() == 8
+
+
+def test_suptitle_is_left_aligned_and_bold():
+    style.use()
+    fig, _ = plt.subplots()
+    style.suptitle(fig, "两个面板 two panels", fontsize=10.5)
+    title = fig._suptitle
+    assert title.get_text() == "两个面板 two panels" and title.get_ha() == "left"
+    assert title.get_fontweight() == "bold" and title.get_fontsize() == 10.5
+
+
+def test_unknown_date_row_and_panel():
+    style.use()
+    fig, (ax, axu) = plt.subplots(1, 2, sharey=True)
+    style.unknown_date_row(ax, axu, 2, "年份不详的计划 a plan", colour="#123456", size=14)
+    style.unknown_date_panel(axu, fontsize=8.5)
+    (marker,) = axu.lines
+    assert marker.get_markersize() == 14 and marker.get_markeredgecolor() == "#123456"
+    assert [t.get_text() for t in axu.texts] == ["?"]
+    (label,) = ax.texts
+    assert label.get_text() == "年份不详的计划 a plan" and label.get_ha() == "right"
+    assert axu.get_xlim() == (0, 1) and list(axu.get_xticks()) == []
+    assert axu.get_xlabel() == "年份不详\nyear unknown"
+
+
+def test_timeline_axes_take_their_range_from_the_caller():
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    style.use()
+    fig, (ax, axu) = plt.subplots(1, 2, sharey=True)
+    first, last = pd.Timestamp("2020-07-01"), pd.Timestamp("2021-12-31")
+    style.timeline_axes(ax, axu, (first, last), 5, mdates.YearLocator(), "%Y", top=0.4, panel_fontsize=8.5)
+    assert mdates.num2date(ax.get_xlim()[0]).date() == first.date()
+    assert mdates.num2date(ax.get_xlim()[1]).date() == last.date()
+    assert ax.get_ylim() == (-0.7, 4.6) and list(ax.get_yticks()) == []
+    assert axu.xaxis.label.get_fontsize() == 8.5

@@ -54,21 +54,32 @@ def test_the_glossary_uses_the_chosen_terms(terms):
 
 # --- the checks themselves can fail -----------------------------------------------------------
 
-TOY = [terminology.Term("总投资", "planned total investment", ("total investment", "cost")),
-       terminology.Term("片区", "zone", ("five districts",))]
+TOY = [
+    terminology.Term("总投资", "planned total investment", ("total investment", "cost")),
+    terminology.Term("片区", "zone", ("five districts",)),
+]
 
 
 def test_a_missing_term_in_a_translated_line_is_found():
-    tr = pd.DataFrame([{"start": 1, "zh": "总投资30亿元", "en": "a total investment of 3 billion yuan"},
-                       {"start": 2, "zh": "沙坪坝片区", "en": "The Shapingba Zone"}])
-    assert terminology.translation_misses(TOY, tr) == ["translations.csv: start 1: 总投资 is not translated 'planned total investment'"]
+    tr = pd.DataFrame(
+        [
+            {"start": 1, "zh": "总投资30亿元", "en": "a total investment of 3 billion yuan"},
+            {"start": 2, "zh": "沙坪坝片区", "en": "The Shapingba Zone"},
+        ]
+    )
+    assert terminology.translation_misses(TOY, tr) == [
+        "translations.csv: start 1: 总投资 is not translated 'planned total investment'"
+    ]
 
 
 def test_an_avoided_variant_is_found_but_not_inside_the_chosen_term():
-    found = terminology.avoided_uses(TOY, {
-        "ok": "Its planned total investment is 30 亿元; the costly part is costed later.",
-        "bad": "The total investment; the facility's cost; one core, five-districts.",
-    })
+    found = terminology.avoided_uses(
+        TOY,
+        {
+            "ok": "Its planned total investment is 30 亿元; the costly part is costed later.",
+            "bad": "The total investment; the facility's cost; one core, five-districts.",
+        },
+    )
     assert [f.split(":")[0] for f in found] == ["bad", "bad", "bad"]
     assert any("'cost'" in f for f in found) and any("'five districts'" in f for f in found)
 
@@ -82,7 +93,9 @@ def test_glossary_entries_are_parsed():
     text = "x\n```{glossary}\n片区\n  *piànqū*. A zone: one of the five.\n\n总投资\n  *zǒng*. Cost.\n```\n"
     entries = terminology.glossary_entries(text)
     assert entries == {"片区": "*piànqū*. A zone: one of the five.", "总投资": "*zǒng*. Cost."}
-    assert terminology.glossary_misses(TOY, entries) == ["glossary.md: 总投资: the definition does not use 'planned total investment'"]
+    assert terminology.glossary_misses(TOY, entries) == [
+        "glossary.md: 总投资: the definition does not use 'planned total investment'"
+    ]
 
 
 def test_in_house_terms_replaces_avoided_variants(terms):
@@ -93,10 +106,16 @@ def test_in_house_terms_replaces_avoided_variants(terms):
     assert terminology.in_house_terms("Total investment of the facility alone", terms) == (
         "Planned total investment of the facility alone"
     )
-    assert terminology.in_house_terms("planned total investment of the list", terms) == "planned total investment of the list"
+    assert (
+        terminology.in_house_terms("planned total investment of the list", terms)
+        == "planned total investment of the list"
+    )
     assert terminology.in_house_terms("projects that broke ground that day", terms) == (
         "projects that started construction that day"
     )
     text = "growth of the core, year on year"
     assert terminology.in_house_terms(text, terms) == text
-    assert terminology.avoided_uses(terms, {"x": terminology.in_house_terms("Total investment; broke ground", terms)}) == []
+    assert (
+        terminology.avoided_uses(terms, {"x": terminology.in_house_terms("Total investment; broke ground", terms)})
+        == []
+    )

@@ -57,12 +57,22 @@ def free_port() -> int:
 def test_make_lab_serves_jupyterlab(tmp_path):
     """`make lab` starts JupyterLab (as root too: this machine's kind) and serves the lab page."""
     port, token = free_port(), "sciencecity-test"
-    flags = (f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 "
-             f"--IdentityProvider.token={token}")
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
-    proc = subprocess.Popen(["make", "--no-print-directory", "lab", f"LAB_FLAGS={flags}"], cwd=paths.ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    flags = f"--no-browser --ip=127.0.0.1 --port={port} --ServerApp.port_retries=0 --IdentityProvider.token={token}"
+    env = dict(
+        os.environ,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+    )
+    proc = subprocess.Popen(
+        ["make", "--no-print-directory", "lab", f"LAB_FLAGS={flags}"],
+        cwd=paths.ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline, body = time.monotonic() + 120, None
         while time.monotonic() < deadline and proc.poll() is None:
@@ -97,11 +107,20 @@ def _bench_module():
 
 
 def _lighthouse_row(page: str, perf: int, kib: float, tbt: float, index: float) -> dict:
-    return {"page": page, "scores": {"performance": perf, "accessibility": 100, "best-practices": 100, "seo": 100},
-            "index": index, "kib": kib, "full_kib": kib, "requests": 10, "fcp": 1.5, "lcp": 2.0, "tbt": tbt,
-            "cls": 0.0,
-            "perf_runs": [(perf - 1, index - 10, tbt + 50), (perf, index, tbt), (perf + 1, index + 10, tbt - 50)],
-            "failing": []}
+    return {
+        "page": page,
+        "scores": {"performance": perf, "accessibility": 100, "best-practices": 100, "seo": 100},
+        "index": index,
+        "kib": kib,
+        "full_kib": kib,
+        "requests": 10,
+        "fcp": 1.5,
+        "lcp": 2.0,
+        "tbt": tbt,
+        "cls": 0.0,
+        "perf_runs": [(perf - 1, index - 10, tbt + 50), (perf, index, tbt), (perf + 1, index + 10, tbt - 50)],
+        "failing": [],
+    }
 
 
 def test_bench_report_gives_ratios_to_the_baseline_and_the_benchmark_index():
@@ -119,6 +138,8 @@ def test_bench_report_gives_ratios_to_the_baseline_and_the_benchmark_index():
 
 
 def test_no_absolute_machine_path_outside_notebooks():
-    result = run(["git", "grep", "-nE", "/(work|tmp|root|home)/", "--", ".", ":!*.ipynb", ":!tests/test_tooling.py"],
-                 cwd=paths.ROOT)
+    result = run(
+        ["git", "grep", "-nE", "/(work|tmp|root|home)/", "--", ".", ":!*.ipynb", ":!tests/test_tooling.py"],
+        cwd=paths.ROOT,
+    )
     assert result.returncode == 1 and not result.stdout, f"absolute machine paths:\n{result.stdout}"

@@ -93,29 +93,10 @@ def test_bilingual_html_escapes_and_wraps():
     assert "px" not in out  # no fixed widths: nothing can push a phone screen sideways
 
 
-@pytest.fixture(scope="module")
-def gaps(text) -> pd.DataFrame:
-    return translations.lost_gaps(text, data.load_figures(), data.load_table("events"), data.load_table("non_figures"))
-
-
-def test_every_lost_figure_and_lost_year_is_a_gap(gaps):
-    figures = data.load_table("figures")
-    events = data.load_table("events")
-    assert set(gaps.loc[gaps["owner"] == "figure", "owner_id"]) == set(figures.loc[figures["status"] == "digits_lost", "id"])
-    assert set(gaps.loc[gaps["owner"] == "event", "owner_id"]) == set(events.loc[events["year_status"] == "lost", "event_id"])
-    assert list(gaps["start"]) == sorted(gaps["start"])
-
-
-def test_gap_context_marks_where_the_digits_were(gaps):
-    context = dict(zip(gaps["owner_id"], gaps["context"]))
-    assert context["industrial_output_2020"] == "…上工业总产值实现[lost].9亿元、占全市比重…"
-    assert "近[lost]亿元" in context["scenario_investment"]  # after the qualifier
-    assert context["mobilisation_conference"].startswith("[lost]年9月11日")  # no ellipsis at a line start
-    assert gaps["context"].str.contains("世界[lost]强企业", regex=False).any()  # the 500 of 世界500强
-
-
-def test_a_gap_nothing_accounts_for_is_an_error(text):
-    figures = data.load_figures()
-    figures = figures.drop(index="rd_institutions")
-    with pytest.raises(ValueError, match="研发机构|个"):
-        translations.lost_gaps(text, figures, data.load_table("events"), data.load_table("non_figures"))
+def test_line_with_finds_the_one_line_that_holds_a_phrase(table):
+    row = translations.line_with(table, "今日起")
+    assert "今日起" in row["zh"] and row["en"]
+    with pytest.raises(ValueError, match="0 lines"):
+        translations.line_with(table, "no such phrase")
+    with pytest.raises(ValueError, match="lines of the translation"):
+        translations.line_with(table, "科学城")  # in many lines

@@ -13,7 +13,7 @@ import pytest
 from sciencecity import paths
 
 from .conftest import run
-from .test_corruptions import CORRUPTIONS, line_of, set_cell
+from .test_corruptions import CORRUPTIONS
 
 
 def cli(*args: str | Path) -> tuple[int, str, str]:
@@ -80,7 +80,12 @@ def test_scan_prints_the_seed_quantities_as_csv():
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [(None, "no such file"), (b"", "empty file"), (b"\n \n", "empty file"), ("增长19.8%".encode("gb18030"), "not UTF-8")],
+    [
+        (None, "no such file"),
+        (b"", "empty file"),
+        (b"\n \n", "empty file"),
+        ("增长19.8%".encode("gb18030"), "not UTF-8"),
+    ],
     ids=["missing", "empty", "blank", "not_utf8"],
 )
 def test_scan_rejects_a_file_it_cannot_read(tmp_path, content, expected):
@@ -97,7 +102,9 @@ def test_scan_reads_other_text_as_written_unless_told_it_is_a_repost(tmp_path):
     assert code == 0, err
     table = list(csv.DictReader(io.StringIO(out)))
     assert [(r["text"], r["value"], r["kind"], r["qualifier"]) for r in table] == [
-        ("3.2%", "-3.2", "percent", ""), ("超亿元", "1", "amount", "超亿")]
+        ("3.2%", "-3.2", "percent", ""),
+        ("超亿元", "1", "amount", "超亿"),
+    ]
     code, out, err = cli("scan", "--repost", path)
     assert [r["text"] for r in csv.DictReader(io.StringIO(out))] == ["3.2%", "%", "超亿元"]
 

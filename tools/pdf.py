@@ -31,20 +31,25 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROME_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
-          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+FOOTER = (
+    '<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
 
 
-def _serve_module():
-    spec = importlib.util.spec_from_file_location("book_serve", ROOT / "tools" / "serve.py")
+def _load_tool(name: str):
+    spec = importlib.util.spec_from_file_location(f"book_{name}", ROOT / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+_chromium = _load_tool("chromium")
+CHROMIUM, CHROME_ARGS = str(_chromium.CHROMIUM), _chromium.CHROME_ARGS
+
+
+def _serve_module():
+    return _load_tool("serve")
 
 
 def source_date(root: Path = ROOT) -> str:
@@ -53,8 +58,9 @@ def source_date(root: Path = ROOT) -> str:
         stamp = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
         return stamp.strftime("%Y-%m-%d")
     try:
-        committed = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True,
-                                   text=True, check=False).stdout.strip()
+        committed = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True, check=False
+        ).stdout.strip()
     except OSError:
         committed = ""
     return committed or str(book_config(root).get("copyright", ""))
@@ -111,20 +117,32 @@ def print_pdf(html_dir: Path, out: Path) -> Path:
         # The HTML lazy-loads figures (book/_ext/sciencecity_html.py); the PDF needs them all.
         page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
         page.wait_for_load_state("networkidle")
-        page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)",
-                               timeout=30_000)
+        page.wait_for_function(
+            "[...document.images].every(img => img.complete && img.naturalWidth > 0)", timeout=30_000
+        )
         # The title page goes first: before the theme's print-only header (the book's title and
         # its table of contents, #jb-print-docs-body), else at the top of the article.
-        page.evaluate("""html => {
+        page.evaluate(
+            """html => {
             const header = document.querySelector('#jb-print-docs-body');
             if (header) header.insertAdjacentHTML('beforebegin', html);
             else (document.querySelector('article.bd-article') || document.body).insertAdjacentHTML('afterbegin', html);
-        }""", title_page_html())
+        }""",
+            title_page_html(),
+        )
         page.evaluate("document.fonts.ready")
         page.emulate_media(media="print")
-        page.pdf(path=str(out), format="A4", print_background=True, outline=True, tagged=True,
-                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-                 display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+        page.pdf(
+            path=str(out),
+            format="A4",
+            print_background=True,
+            outline=True,
+            tagged=True,
+            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+        )
         browser.close()
     if errors:
         raise RuntimeError("requests failed while printing:\n  " + "\n  ".join(errors))

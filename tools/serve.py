@@ -160,8 +160,9 @@ class Server(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
 
 
-def make_server(directory: str | os.PathLike = DEFAULT_DIR, host: str = "127.0.0.1", port: int = 0,
-                quiet: bool = True) -> Server:
+def make_server(
+    directory: str | os.PathLike = DEFAULT_DIR, host: str = "127.0.0.1", port: int = 0, quiet: bool = True
+) -> Server:
     """A server for `directory` (not started). Port 0: a free port (see server.server_address)."""
     directory = os.fspath(Path(directory).resolve())
     if not os.path.isdir(directory):

@@ -1,6 +1,6 @@
-r"""Sphinx extension of the book: what readers meet in the HTML (issue 5).
+r"""Sphinx extension of the book: what readers meet in the HTML.
 
-Loaded by _config.yml (sphinx.local_extensions). Five things, each small:
+Loaded by _config.yml (sphinx.local_extensions). Six things, each small:
 
 1. Search that finds numbers and glossary terms (html_search_language: zh).
    Sphinx's Chinese search language splits the text with jieba, plus a regex for Latin words,
@@ -111,9 +111,21 @@ def add_glossary_terms_to_jieba(app: Sphinx, env) -> None:
 def _first_paragraph(doctree: nodes.Node) -> str:
     for para in doctree.findall(nodes.paragraph):
         # Skip paragraphs in the sidebar-like bits: admonitions, captions, footnotes, tables.
-        if any(isinstance(p, (nodes.Admonition, nodes.caption, nodes.footnote, nodes.table,
-                              nodes.citation, nodes.field_list, nodes.definition_list))
-               for p in _ancestors(para)):
+        if any(
+            isinstance(
+                p,
+                (
+                    nodes.Admonition,
+                    nodes.caption,
+                    nodes.footnote,
+                    nodes.table,
+                    nodes.citation,
+                    nodes.field_list,
+                    nodes.definition_list,
+                ),
+            )
+            for p in _ancestors(para)
+        ):
             continue
         children = list(para.children)
         # A chapter's first paragraph opens with a bold label ("What this chapter shows."):
@@ -139,13 +151,14 @@ def shorten(text: str, limit: int = 155) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
+    if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.") + "…"
 
 
-def add_meta_description(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                         doctree: nodes.Node | None) -> None:
+def add_meta_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
+) -> None:
     metatags = context.get("metatags", "") or ""
     if re.search(r"""<meta\s+name=["']description["']""", metatags):
         return
@@ -155,8 +168,9 @@ def add_meta_description(app: Sphinx, pagename: str, templatename: str, context:
         context["metatags"] = metatags + f'\n<meta name="description" content="{html.escape(description)}" />'
 
 
-def fix_bibliography_roles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                           doctree: nodes.Node | None) -> None:
+def fix_bibliography_roles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
+) -> None:
     body = context.get("body")
     if body and 'role="doc-biblioentry"' in body:
         context["body"] = body.replace(' role="doc-biblioentry"', ' role="listitem"')
@@ -165,8 +179,9 @@ def fix_bibliography_roles(app: Sphinx, pagename: str, templatename: str, contex
 DEFERRED_SCRIPTS = {"_static/doctools.js", "_static/sphinx_highlight.js", "_static/scripts/sphinx-book-theme.js"}
 
 
-def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                  doctree: nodes.Node | None) -> None:
+def defer_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
+) -> None:
     if pagename == "search":
         return
     from sphinx.builders.html._assets import _JavaScript
@@ -175,8 +190,11 @@ def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[s
     if not isinstance(files, list):
         return
     for i, js in enumerate(files):
-        if (isinstance(js, _JavaScript) and str(js.filename) in DEFERRED_SCRIPTS
-                and not {"defer", "async"} & set(js.attributes)):
+        if (
+            isinstance(js, _JavaScript)
+            and str(js.filename) in DEFERRED_SCRIPTS
+            and not {"defer", "async"} & set(js.attributes)
+        ):
             # In place: the list is the builder's, which Sphinx restores before the next page.
             files[i] = _JavaScript(js.filename, priority=js.priority, **js.attributes, defer="defer")
 
@@ -214,8 +232,9 @@ def _image_size(path: Path) -> tuple[int, int] | None:
         return None
 
 
-def size_and_defer_images(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                          doctree: nodes.Node | None) -> None:
+def size_and_defer_images(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
+) -> None:
     body = context.get("body")
     if not body or "<img" not in body:
         return
@@ -271,10 +290,15 @@ def render_math_svg(latex: str, display: bool) -> tuple[str, float, float, float
         fig = Figure(figsize=(width / 72, height / 72))
         fig.text(0, depth / height, tex, fontproperties=prop)
         out = io.StringIO()
-        fig.savefig(out, dpi=72, format="svg", transparent=True,
-                    metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+        fig.savefig(
+            out,
+            dpi=72,
+            format="svg",
+            transparent=True,
+            metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
+        )
     svg = out.getvalue()
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     svg = re.sub(r">\s+<", "><", svg).strip()
     result = (svg, width / MATH_PT, height / MATH_PT, depth / MATH_PT)
@@ -290,17 +314,26 @@ def _math_markup(self, latex: str, display: bool) -> str:
 
         logging.getLogger(__name__).warning(
             "formula not drawn (matplotlib mathtext cannot parse it; simplify it): %s\n%s",
-            latex, str(err).strip().splitlines()[-1] if str(err).strip() else "", location=self._sc_node)
+            latex,
+            str(err).strip().splitlines()[-1] if str(err).strip() else "",
+            location=self._sc_node,
+        )
         return f'<code class="sc-math-tex">{html.escape(latex)}</code>'
     # Unique ids on the page: the glyph definitions of every formula are called the same.
     self._sc_math_count = n = getattr(self, "_sc_math_count", 0) + 1
     svg = re.sub(r'\bid="([^"]+)"', rf'id="m{n}-\1"', svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#m{n}-\1"', svg)
     label = html.escape(" ".join(latex.split()), quote=True)
-    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
-                 lambda m: (f'<svg {m.group(1)}width="{width:.3f}em" height="{height:.3f}em" role="img" '
-                            f'aria-label="{label}" class="sc-math" fill="currentColor" '
-                            f'style="vertical-align: -{depth:.3f}em"'), svg, count=1)
+    svg = re.sub(
+        r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
+        lambda m: (
+            f'<svg {m.group(1)}width="{width:.3f}em" height="{height:.3f}em" role="img" '
+            f'aria-label="{label}" class="sc-math" fill="currentColor" '
+            f'style="vertical-align: -{depth:.3f}em"'
+        ),
+        svg,
+        count=1,
+    )
     return svg
 
 

@@ -1,4 +1,4 @@
-/* The book's script (issue 5), loaded with `defer` on every page.
+/* The book's script, loaded with `defer` on every page.
  *
  * On a phone, a wide table or formula scrolls sideways inside its own box (the page never
  * does: book/_static/sciencecity.css). A box that scrolls gets a tab stop, so that keyboard

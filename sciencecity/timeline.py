@@ -1,0 +1,155 @@
+"""The dated events of ``events.csv`` as a timeline, each date flagged by where it comes from.
+
+Belongs here: reading the article's dates (EDTF, with ``XXXX`` for a year the repost lost),
+filling a lost year, month or day from another source (``external.csv``) and saying so in
+``date_source``, and sorting the events. Pure functions over the DataFrames that
+:mod:`sciencecity.data` returns; drawing the timeline is the chapters' (a chart).
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+_EDTF = re.compile(r"^(?P<year>\d{4}|XXXX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+_ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+#: Where an event's plotted date comes from (``timeline()['date_source']``).
+FROM_ARTICLE = "article"
+YEAR_RESTORED = "article; year from another source"
+DATE_RESTORED = "another source"
+DAY_RESTORED = "article; day from another source"
+UNKNOWN = "unknown"
+
+TIMELINE_COLUMNS = [
+    "event_id",
+    "kind",
+    "label_zh",
+    "label_en",
+    "date_as_written",
+    "year_status",
+    "date",
+    "precision",
+    "date_source",
+    "restored",
+    "restored_from",
+    "first_day",
+    "last_day",
+    "offset",
+]
+
+
+def _span(year: int, month: int | None, day: int | None) -> tuple[pd.Timestamp, pd.Timestamp, str, str]:
+    """First and last day, precision and ISO text of a date known to the year, month or day."""
+    if day is not None:
+        ts = pd.Timestamp(year=year, month=month, day=day)
+        return ts, ts, "day", f"{year:04d}-{month:02d}-{day:02d}"
+    if month is not None:
+        last = calendar.monthrange(year, month)[1]
+        return (
+            pd.Timestamp(year=year, month=month, day=1),
+            pd.Timestamp(year=year, month=month, day=last),
+            "month",
+            f"{year:04d}-{month:02d}",
+        )
+    return pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31), "year", f"{year:04d}"
+
+
+def _missing_int(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def timeline(
+    events: pd.DataFrame,
+    external: pd.DataFrame | None = None,
+    kinds: Iterable[str] = ("event", "plan"),
+    *,
+    refine_days: bool = False,
+) -> pd.DataFrame:
+    """The dated events of ``events.csv`` as a sorted table, each date flagged by its origin.
+
+    Rules, one row per event of the chosen ``kinds`` (reference periods are not events):
+
+    - the article's calendar date (``date``, EDTF with ``XXXX`` for an unknown year) is kept at
+      the precision the article gives (day or month);
+    - a lost year (``year_status`` ``lost``) is filled from ``year_restored`` (another source):
+      ``date_source`` = :data:`YEAR_RESTORED`, ``restored`` true;
+    - a relative year (今年 'this year', 上个月 'last month') is the article's own and read as
+      ``year_restored``: ``date_source`` = :data:`FROM_ARTICLE`, ``restored`` false;
+    - when the article gives no calendar date but a year is known, the date of the restoring
+      ``external`` row (its ``period``, if it is a date in that year) is used:
+      ``date_source`` = :data:`DATE_RESTORED`, ``restored`` true;
+    - otherwise the date is unknown: ``precision`` ``unknown``, ``first_day``/``last_day`` NaT;
+    - with ``refine_days``, a date the article gives to the month only (今年5月) takes the day from
+      its restoring ``external`` row when that row's ``period`` is a day of the same month:
+      ``date_source`` = :data:`DAY_RESTORED`, ``restored`` true.
+
+    Sorted by first day; unknown dates last; ties in the article's order (``offset``).
+    """
+    kinds = tuple(kinds)
+    periods = {}
+    if external is not None:
+        periods = dict(zip(external["id"], external["period"], strict=True))
+    rows = []
+    for ev in events[events["kind"].isin(kinds)].itertuples(index=False):
+        year = None if _missing_int(ev.year_restored) else int(ev.year_restored)
+        match = _EDTF.match(ev.date) if ev.date else None
+        if match and match["year"] != "XXXX":
+            year = int(match["year"])  # the article gives the year itself
+        month = day = None
+        source = UNKNOWN
+        restored = False
+        if match and year is not None:
+            month = int(match["month"]) if match["month"] else None
+            day = int(match["day"]) if match["day"] else None
+            if match["year"] != "XXXX":
+                source = FROM_ARTICLE
+            elif ev.year_status == "lost":
+                source, restored = YEAR_RESTORED, True
+            else:
+                source = FROM_ARTICLE
+            if refine_days and day is None and month is not None and ev.restored_from:
+                iso = _ISO.match(str(periods.get(ev.restored_from, "")))
+                if iso and iso["day"] and (int(iso["year"]), int(iso["month"])) == (year, month):
+                    day = int(iso["day"])
+                    source, restored = DAY_RESTORED, True
+        elif year is not None and ev.restored_from:
+            iso = _ISO.match(str(periods.get(ev.restored_from, "")))
+            if iso and int(iso["year"]) == year and iso["month"]:
+                month = int(iso["month"])
+                day = int(iso["day"]) if iso["day"] else None
+                source, restored = DATE_RESTORED, True
+        if source == UNKNOWN:
+            first = last = pd.NaT
+            precision, date = "unknown", ""
+        else:
+            first, last, precision, date = _span(year, month, day)
+        rows.append(
+            {
+                "event_id": ev.event_id,
+                "kind": ev.kind,
+                "label_zh": ev.label_zh,
+                "label_en": ev.label_en,
+                "date_as_written": ev.date_as_written,
+                "year_status": ev.year_status,
+                "date": date,
+                "precision": precision,
+                "date_source": source,
+                "restored": restored,
+                "restored_from": ev.restored_from if restored else "",
+                "first_day": first,
+                "last_day": last,
+                "offset": int(ev.start),
+            }
+        )
+    table = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    table["first_day"] = pd.to_datetime(table["first_day"])
+    table["last_day"] = pd.to_datetime(table["last_day"])
+    table["restored"] = table["restored"].astype(bool)
+    table["_unknown"] = table["first_day"].isna()
+    table = table.sort_values(["_unknown", "first_day", "offset"], kind="stable", na_position="last")
+    return table.drop(columns="_unknown").reset_index(drop=True)
