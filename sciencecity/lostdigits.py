@@ -230,7 +230,7 @@ def restoration_table(
                     says, verdict = r.note, CONTEXT
                 else:
                     # later.csv names its metrics by code and describes them in label_en
-                    what = e["label_en"] if column == "later_id" else e["metric"]
+                    what = e["label_en"] if column == "later_id" else report.house_label(e["metric"])
                     unit = "" if e["unit"] == "count" else f" {e['unit']}"
                     says = f"{what}: {report.number_text(e['value'])}{unit}"
                     verdict = _verdict(r.relation, bool(fits), f"restorations.csv: {g.owner_id}")
@@ -241,7 +241,7 @@ def restoration_table(
             rows.append(
                 (
                     name,
-                    f"year {ev['year_restored']}: {e['metric']}",
+                    f"year {ev['year_restored']}: {report.house_label(e['metric'])}",
                     report.source_text(e["source"], e["source_date"]),
                     RESTORES_YEAR,
                 )

@@ -285,3 +285,11 @@ def data_dictionary_html(resource: dict, rows: int) -> str:
             text += f": {escape(f['description'])}"
         items.append(f"<li>{text}</li>")
     return head + '\n<ul style="overflow-wrap:anywhere">\n' + "\n".join(items + geometry) + "\n</ul>"
+
+
+def house_label(label: str) -> str:
+    """A label this project shows but did not write (``external.csv``'s ``metric``, kept as the
+    upstream file has it) in the book's terms: :func:`sciencecity.terminology.in_house_terms`."""
+    from . import terminology
+
+    return terminology.in_house_terms(label, terminology.load_terms())

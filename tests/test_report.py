@@ -188,3 +188,10 @@ def test_quote_from_cuts_the_seed_and_never_retypes():
         report.quote_from(text, "no such words")
     with pytest.raises(ValueError, match="no"):
         report.quote_from("甲乙", "甲", "。")
+
+
+def test_house_label_puts_upstream_words_in_the_book_terms():
+    assert report.house_label("total investment of those eight projects") == (
+        "planned total investment of those eight projects"
+    )
+    assert report.house_label("GDP growth year on year") == "GDP growth year on year"
