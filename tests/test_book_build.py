@@ -42,26 +42,27 @@ def test_every_toc_page_was_built(built_html: Path):
 
 
 def test_a_warning_fails_the_build(book_copy: Path):
-    page = book_copy / "book" / "index.md"
+    page = book_copy / "book" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`no-such-label`.\n", encoding="utf-8")
     result = run(JB_STRICT, cwd=book_copy)
     assert result.returncode != 0
     assert "no-such-label" in result.stdout + result.stderr
 
 
+def _first_text_output(notebooks: list[Path]) -> tuple[Path, dict, dict]:
+    """The first notebook with a plain-text output, its JSON and that output."""
+    for notebook in notebooks:
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            for out in cell.get("outputs", []):
+                if "text/plain" in out.get("data", {}):
+                    return notebook, nb, out
+    pytest.fail("no notebook of book/ has a plain-text output to edit")
+
+
 def test_an_edited_stored_output_fails_nbval(tmp_path: Path):
-    notebook = sorted((paths.BOOK_DIR).glob("*.ipynb"))[0]
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    for cell in nb["cells"]:
-        for out in cell.get("outputs", []):
-            if "text/plain" in out.get("data", {}):
-                out["data"]["text/plain"] = ["edited by hand"]
-                break
-        else:
-            continue
-        break
-    else:
-        pytest.fail(f"{notebook.name} has no text output to edit")
+    notebook, nb, out = _first_text_output(sorted(paths.BOOK_DIR.glob("*.ipynb")))
+    out["data"]["text/plain"] = ["edited by hand"]
     edited = tmp_path / notebook.name
     edited.write_text(json.dumps(nb), encoding="utf-8")
     result = run(
