@@ -14,13 +14,14 @@ bench/results.md.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import statistics
 from contextlib import ExitStack
 from pathlib import Path
 
+from sciencecity.paths import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = str(load_script("tools/chromium.py").CHROMIUM)
 METRICS = {"layout": "LayoutDuration", "style": "RecalcStyleDuration", "tasks": "TaskDuration"}
 
 
@@ -33,9 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    spec = importlib.util.spec_from_file_location("book_serve", ROOT / "tools" / "serve.py")
-    serve = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(serve)
+    serve = load_script("tools/serve.py")
     sites = {"before": args.before, "after": args.after}
     times = {site: {m: [] for m in METRICS} for site in sites}
     with ExitStack() as stack, sync_playwright() as p:

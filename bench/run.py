@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import os
 import platform
@@ -50,7 +49,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sciencecity.paths import toc_docnames
+from sciencecity.paths import load_script, toc_docnames
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -86,10 +85,7 @@ MARK_END = "<!-- bench:end -->"
 
 
 def load_tool(name: str):
-    spec = importlib.util.spec_from_file_location(f"book_{name}", ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(f"tools/{name}.py")
 
 
 _chromium = load_tool("chromium")

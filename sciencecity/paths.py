@@ -32,3 +32,15 @@ def toc_docnames(root: Path = ROOT) -> list[str]:
     for part in toc.get("parts", []):
         names += [c["file"] for c in part["chapters"]]
     return names
+
+
+def load_script(relative: str, name: str | None = None):
+    """Import a script of the repository that is not in the package (``tools/serve.py``,
+    ``bench/run.py``, ``book/_ext/sciencecity_html.py``) as a module, by its path from the root."""
+    import importlib.util
+
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(name or f"book_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -26,7 +26,6 @@ explains why a number and a glossary term need the book's search extension).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import urllib.parse
@@ -55,10 +54,7 @@ CHAPTER_PAGES = PAGES[1:]  # every page but the root (the landing page)
 
 
 def _load_tool(name: str):
-    spec = importlib.util.spec_from_file_location(f"book_{name}", paths.ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return paths.load_script(f"tools/{name}.py")
 
 
 _chromium = _load_tool("chromium")

@@ -8,7 +8,6 @@ reach.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import shutil
@@ -137,10 +136,7 @@ def test_the_descriptor_names_the_file_as_a_geojson_data_resource():
 
 
 def make_map():
-    spec = importlib.util.spec_from_file_location("make_map", paths.ROOT / "tools" / "make_map.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return paths.load_script("tools/make_map.py", "make_map")
 
 
 def test_the_file_is_what_make_map_writes():

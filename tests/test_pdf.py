@@ -7,7 +7,6 @@ Chromium), in a temporary folder; BOOK_PDF=path/to/book.pdf tests an existing on
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -27,10 +26,7 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def _pdf_module():
-    spec = importlib.util.spec_from_file_location("book_pdf", paths.ROOT / "tools" / "pdf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return paths.load_script("tools/pdf.py")
 
 
 def squash(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 
 import pytest
@@ -12,12 +11,7 @@ from sciencecity import paths
 
 @pytest.fixture(scope="module")
 def ext():
-    spec = importlib.util.spec_from_file_location(
-        "sciencecity_html", paths.ROOT / "book" / "_ext" / "sciencecity_html.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return paths.load_script("book/_ext/sciencecity_html.py", "sciencecity_html")
 
 
 def test_decimal_numbers_are_indexed_whole(ext):

@@ -98,12 +98,7 @@ def test_make_lab_serves_jupyterlab(tmp_path):
 
 
 def _bench_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_run", paths.ROOT / "bench" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return paths.load_script("bench/run.py", "bench_run")
 
 
 def _lighthouse_row(page: str, perf: int, kib: float, tbt: float, index: float) -> dict:

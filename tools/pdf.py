@@ -24,11 +24,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from sciencecity.paths import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 FOOTER = (
@@ -38,10 +39,7 @@ FOOTER = (
 
 
 def _load_tool(name: str):
-    spec = importlib.util.spec_from_file_location(f"book_{name}", ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(f"tools/{name}.py")
 
 
 _chromium = _load_tool("chromium")
