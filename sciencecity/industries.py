@@ -36,6 +36,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from . import report
+
 #: Finer than a category, coarser than an item: what kind of product or service an item names.
 #: Keys are themes; each has an English label, the rationale, and the items (``item_zh``) in it.
 THEMES: dict[str, dict] = {
@@ -661,7 +663,7 @@ def launch_table(parts: pd.DataFrame, first_column: str, labels: Sequence[str]) 
             first_column: list(labels),
             "projects": parts["projects"].tolist(),
             "planned total investment, 亿元": investment,
-            "billion yuan": (parts["investment"] / 10).round(1).tolist(),
+            "billion yuan": report.billion_yuan(parts["investment"]).round(1).tolist(),
             "share of the investment, %": parts["investment_share_pct"].round(1).tolist(),
             "亿元 per project": parts["investment_per_project"].round(1).tolist(),
         }

@@ -153,7 +153,7 @@ def gap_table(
                 f["value"], f["unit"], f["status"], f["implied_min"], f["survives"], f["bound"], f["qualifier"]
             )
             if f["unit"] == "亿元":
-                text += f"; at least {f['implied_min'] / 10:g} billion yuan"
+                text += f"; at least {report.billion_yuan(f['implied_min']):g} billion yuan"
             allows.append(text)
         elif g.owner == "event":
             label = events.loc[g.owner_id, "label_en"]

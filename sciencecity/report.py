@@ -81,6 +81,15 @@ def whole(value: float | int) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+#: 1 亿 = 10⁸; 1 billion = 10⁹: 1 亿元 is 0.1 billion yuan.
+YI_PER_BILLION = 10
+
+
+def billion_yuan(yi: float) -> float:
+    """An amount in 亿元 expressed in billions of yuan (30 亿元 → 3.0; 100.6 亿元 → 10.06)."""
+    return yi / YI_PER_BILLION
+
+
 def yi_yuan(value: float | int | str) -> str:
     """An amount in 亿元 (100 million yuan) with its value in billions of yuan.
 
@@ -97,7 +106,7 @@ def yi_yuan(value: float | int | str) -> str:
         text = format(d.normalize(), "f")
         return text
 
-    return f"{plain(yi)} 亿元 ({plain(yi / 10)} billion yuan)"
+    return f"{plain(yi)} 亿元 ({plain(yi / YI_PER_BILLION)} billion yuan)"
 
 
 # -- Numbers with their units ----------------------------------------------------------------

@@ -1,9 +1,10 @@
 """How big the core and the science city are in Chongqing: shares of the city and contributions.
 
 Belongs here: ratios that place the core (直管园) or the science city (科学城) in Chongqing's
-economy — a level as a share of the city's, a part's contribution to the city's growth — and
-the conversion of 亿元 to billions of yuan. Areas are in :mod:`sciencecity.geo`; growth-rate
-arithmetic within the core in :mod:`sciencecity.growth`.
+economy, or an area in the science city — a level as a share of the whole, a part's contribution
+to the city's growth. Areas themselves are in :mod:`sciencecity.geo`, the conversion of 亿元 to
+billions of yuan in :mod:`sciencecity.report`, growth-rate arithmetic within the core in
+:mod:`sciencecity.growth`.
 
 Conventions: shares are returned in per cent (``1.95`` means 1.95 %); growth rates are in per
 cent as printed; a contribution is in percentage points of the whole's growth. Nothing is
@@ -19,14 +20,6 @@ and says so.
 from __future__ import annotations
 
 import math
-
-#: 1 亿 = 10⁸; 1 billion = 10⁹: 1 亿元 is 0.1 billion yuan.
-YI_PER_BILLION = 10
-
-
-def billion_yuan(yi: float) -> float:
-    """An amount in 亿元 expressed in billions of yuan (30 亿元 → 3.0; 100.6 亿元 → 10.06)."""
-    return yi / YI_PER_BILLION
 
 
 def share_pct(part: float, whole: float) -> float:

@@ -71,15 +71,6 @@ def test_area_needs_a_crs():
         geo.area_km2(gpd.GeoSeries([box(0, 0, 1, 1)]))
 
 
-def test_share():
-    assert geo.share(1, 4) == 0.25
-    assert geo.share(0, 4) == 0.0
-    assert geo.share(1198, 1198) == 1.0
-    for bad in [(1, 0), (-1, 4), (1, -4), (math.nan, 1)]:
-        with pytest.raises(ValueError):
-            geo.share(*bad)
-
-
 # -- the committed boundary file --------------------------------------------------------------
 
 

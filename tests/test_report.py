@@ -195,3 +195,9 @@ def test_house_label_puts_upstream_words_in_the_book_terms():
         "planned total investment of those eight projects"
     )
     assert report.house_label("GDP growth year on year") == "GDP growth year on year"
+
+
+def test_billion_yuan():
+    assert report.billion_yuan(30) == 3.0
+    assert report.billion_yuan(100.6) == pytest.approx(10.06)
+    assert report.billion_yuan(25002.79) == pytest.approx(2500.279)
