@@ -146,7 +146,8 @@ def test_pages_are_deployed_from_main_only_after_the_tests(workflow):
     assert deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    assert "concurrency" in workflow
+    # A run of main is never cancelled by the next push (it may be deploying); a pull request's is.
+    assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
 
 
 def test_the_book_is_built_where_the_upload_looks():
