@@ -279,7 +279,7 @@ _PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "不到", "不足", "
 _APPROXIMATORS = ("上", "数", "几")  # only before a lone 十/百/千/万/亿: 上百, 数千, 几十
 #: Characters that, just before a one-character qualifier, make it the end of a word instead.
 _QUALIFIER_BLOCKERS = {"近": "最附亲靠贴就邻", "约": "签预合节制公契相邀婚条", "超": "赶高入出"}
-_POST_QUALIFIERS = ("以上", "以下", "左右")
+_POST_QUALIFIERS = ("以上", "以下", "以内", "左右")
 
 _MAGNITUDES = ("万亿", "千亿", "百亿", "千万", "百万", "亿", "万", "千", "百")  # after Arabic digits
 _CURRENCIES = ("美元", "欧元", "港元", "英镑", "元")
@@ -314,6 +314,7 @@ _MEASURES = (
     "天",
     "亩",
     "吨",
+    "斤",
     "米",
     "岁",
     "倍",
@@ -337,6 +338,7 @@ _COUNTERS = (
     "件",
     "款",
     "只",
+    "头",
     "支",
     "批",
     "次",
@@ -939,7 +941,9 @@ def _range(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
     The range has no ``value``, and ``low <= high``; a fall (下降5%-8%) makes both bounds negative.
     None when they are no range: the units differ, or the first is not below the second (2020-09).
     """
-    if q.lost or q.value is None or not q.unit or q.kind in ("rank", "ordinal", "fraction") or q.low is not None:
+    if q.lost or q.value is None or not q.unit or q.kind in ("rank", "ordinal") or q.low is not None:
+        return None
+    if q.kind == "fraction" and q.unit != "成":
         return None
     dash = _range_dash(text, prev, q)
     low = None if dash is None else _range_low(text, prev, q, dash[0])
@@ -947,6 +951,8 @@ def _range(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
         return None
     start, a, first = low
     b = dash[1]
+    if q.unit == "成" and (first is None or first.kind == "number"):
+        a /= 10  # 1至2成: the low end counts tenths too
     if first is not None and first.text[0] not in _MINUS and a < 0 < b:  # 下降5%-8%: the fall is both
         b = -b
     if not (abs(a) < abs(b) if a < 0 and b < 0 else a < b):
