@@ -83,13 +83,26 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 __all__ = ["KINDS", "Quantity", "is_known_repost", "parse_chinese_number", "scan", "stated_by"]
 
 #: Every value of :attr:`Quantity.kind`.
-KINDS = ("percent", "permille", "fraction", "point_gap", "amount", "count", "rank", "date", "year", "number", "lost")
+KINDS = (
+    "percent",
+    "permille",
+    "fraction",
+    "point_gap",
+    "amount",
+    "count",
+    "rank",
+    "ordinal",
+    "date",
+    "year",
+    "number",
+    "lost",
+)
 
 
 @dataclass(frozen=True)
@@ -97,8 +110,11 @@ class Quantity:
     """One quantity found in a text.
 
     ``value`` is a plain :class:`~decimal.Decimal` in the expression's own unit (19.8 for
-    "19.8%", 1000 for "千亿级" in 亿元). It is None for lost numbers and for full dates
-    ("5月27日"); test ``lost``, not ``value is None``, to find the gaps.
+    "19.8%", 1000 for "千亿级" in 亿元). It is None for lost numbers, for full dates
+    ("5月27日") and for ranges; test ``lost``, not ``value is None``, to find the gaps.
+    A range ("5%-8%", "3至5倍", "1-8月") has ``low`` and ``high`` instead (``low <= high``);
+    other quantities have neither. ``uncertain`` is empty, or says why the value or its sign
+    may not be what the writer meant (a reader must check it before use).
     """
 
     start: int
@@ -110,6 +126,9 @@ class Quantity:
     qualifier: str
     lost: bool
     survives: str
+    low: Decimal | None = None
+    high: Decimal | None = None
+    uncertain: str = ""
 
 
 # --- Numerals ---------------------------------------------------------------------------------
@@ -215,30 +234,75 @@ _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一�
 _NUMERAL = re.compile(rf"(?<![0-9０-９.．])(?P<ar>{_AR})|(?P<cn>{_CN})")
 #: A minus sign before Arabic digits (ASCII, full-width, Unicode minus, small hyphen-minus).
 _MINUS = "-－−﹣"
-#: Words that say the number after them is a fall: the quantity's value is then negative.
-_FALL_WORDS = ("负增长", "同比下降", "同比减少", "下降", "减少", "回落", "下滑", "下跌", "降低", "缩减", "萎缩", "降幅")
-#: After a fall word these make the number a level, not a change: 下降到3% (fell to 3%).
-_LEVEL_AFTER_FALL = "到至为"
+#: Words that say the number right after them is a fall: the quantity's value is then negative.
+#: (After 到/至/为 the number is a level: 下降到3% fell to 3 %, and is positive.)
+_FALL_WORDS = (
+    "负增长",
+    "下降",
+    "减少",
+    "回落",
+    "下滑",
+    "下跌",
+    "降低",
+    "缩减",
+    "萎缩",
+    "降幅",
+    "跌幅",
+    "减幅",
+    "下调",
+    "放缓",
+    "收缩",
+    "递减",
+    "压减",
+    "下行",
+)
+#: One-character falls and comparisons, unless the character before makes another word:
+#: 降0.3%, 跌2%, 减5家, 比全国低0.2个百分点, 少3家, 慢0.5个百分点 (not 最低, 至少, 涨跌, 增减).
+_FALL_CHARS = {"降": "升", "跌": "涨", "减": "增加", "低": "最较偏压贬走", "少": "至最多不缺稀很", "慢": "缓快"}
+#: Subjects that are themselves a fall, so their level is negative: 降幅为3.2%, 降幅收窄至3.2%.
+_FALL_SUBJECTS = ("降幅", "跌幅", "减幅", "下降幅度", "降速")
+#: Words of a narrowing or widening change: their sign depends on what narrows (降幅收窄 is a rise).
+_NARROW_WORDS = ("收窄", "缩小")
+_WIDEN_WORDS = ("扩大",)
+#: Verbs that introduce a level after a subject: 降幅为, 降幅达到.
+_LEVEL_VERBS = ("为", "是", "达到", "达", "至", "到", "在")
+#: Where a clause ends, for the words that set a number's sign.
+_CLAUSE_BREAKS = "，。；：、,;:！？!?\n（）()"
+#: 低于 a comparator, then the gap: 低于全国0.2个百分点 (at most this many characters between).
+_LOWER_THAN = re.compile(r"低于[^0-9０-９，。；：、,;:的]{1,12}$")
 #: What may follow 一月 when it is January (not 统一月报, 一月一次).
 _ONE_MONTH_AFTER = "份底初中末至到起以上下"
 #: Idioms made of numerals and 万/亿 that are no quantity (千万不要 "by no means").
 _IDIOMS = ("千万不", "千万别", "千万要", "千万记", "千万莫", "万一", "亿万", "万万", "千千万万", "十万火急", "千万家")
 
-_PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "不到", "不足", "近", "约", "超", "逾")
+_PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "不到", "不足", "至少", "近", "约", "超", "逾")
 _APPROXIMATORS = ("上", "数", "几")  # only before a lone 十/百/千/万/亿: 上百, 数千, 几十
 #: Characters that, just before a one-character qualifier, make it the end of a word instead.
 _QUALIFIER_BLOCKERS = {"近": "最附亲靠贴就邻", "约": "签预合节制公契相邀婚条", "超": "赶高入出"}
-_POST_QUALIFIERS = ("以上", "以下", "左右")
+_POST_QUALIFIERS = ("以上", "以下", "以内", "左右")
 
-_MAGNITUDES = ("万亿", "千亿", "百亿", "千万", "百万", "亿", "万")  # after Arabic digits
+_MAGNITUDES = ("万亿", "千亿", "百亿", "千万", "百万", "亿", "万", "千", "百")  # after Arabic digits
 _CURRENCIES = ("美元", "欧元", "港元", "英镑", "元")
 _POINT_UNITS = ("个百分点", "百分点")
 _MEASURES = (
+    "微克/立方米",
+    "毫克/立方米",
+    "吨标准煤",
+    "立方米",
     "平方公里",
     "平方千米",
     "平方米",
     "千瓦时",
+    "千公顷",
     "公顷",
+    "千克",
+    "公斤",
+    "毫米",
+    "厘米",
+    "摄氏度",
+    "℃",
+    "标准箱",
+    "标箱",
     "公里",
     "千米",
     "千瓦",
@@ -250,6 +314,7 @@ _MEASURES = (
     "天",
     "亩",
     "吨",
+    "斤",
     "米",
     "岁",
     "倍",
@@ -273,6 +338,7 @@ _COUNTERS = (
     "件",
     "款",
     "只",
+    "头",
     "支",
     "批",
     "次",
@@ -307,16 +373,31 @@ _MONTH_DAY = re.compile(
     r"(?:(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,4})[日号])?"
 )
 _TIMESTAMP = re.compile(
-    r"(?<![0-9])[0-9]{4}(?P<sep>[/-])[0-9]{1,2}(?P=sep)[0-9]{1,2}"
+    r"(?<![0-9.．])[0-9]{4}(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
     r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?![0-9])"
 )
-_RANK = re.compile(rf"第(?P<n>[0-9０-９]+|{_CN})[位名个家大]?")
+#: A year and month written with a dot (2021.09), which a decimal can also be: marked uncertain.
+_YEAR_DOT_MONTH = re.compile(r"(?<![0-9.．])(?:19|20)[0-9]{2}\.(?P<m>0?[1-9]|1[0-2])(?![0-9.])")
+_RANK = re.compile(rf"(?P<di>第)(?P<n>[0-9０-９]+|{_CN})|(?P<n4>[1-4一二三四])(?=季度)")
+#: More ordinals after the first, in a list: 第一、第二产业, 第一至三季度.
+_ORDINAL_LIST = re.compile(r"(?:[、和及与至到~～\-—]第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}))+")
+#: Counters after 第N that number an item of a series (not a rank): 第二批, 第十四届, 第3个.
+_ORDINAL_COUNTERS = ("阶段", "批", "届", "次", "期", "轮", "个", "家", "座", "条", "项", "号线", "号", "款", "章", "节")
 _FIRST = re.compile(r"首[个家座台款所条位]")
 _FIRST_BLOCKERS = "元回自俯昂榜部党祸匪罪"  # 元首, 自首 ...: 首 ends a word
 _PERCENT_WORDS = re.compile(rf"(?P<base>[百千])分之(?P<n>{_AR}|{_CN})")
+#: The dash or word between the two ends of a range: 5%-8%, 2021—2025年, 3至5倍, 5%～8%.
+_RANGE_DASH = re.compile(r"(?:[-－−﹣–—―~～〜]{1,2}|至)\s*$")
+#: A Chinese numeral right before a range's dash: 一至八月, 三至五倍.
+_CN_BEFORE_DASH = re.compile(r"[一二两三四五六七八九十百千]+\s*$")
+#: What joins the items of a list that share a verb: 分别下降3.2%和5.1%.
+_LIST_JOINS = ("和", "、", "与", "及", "以及")
 _FRACTION_WORDS = re.compile(rf"(?P<den>{_AR}|{_CN})分之(?P<num>{_AR}|{_CN})")
 _FRACTION_SLASH = re.compile(r"(?<![0-9０-９A-Za-z.．/:_\-])(?P<num>[0-9]{1,3})/(?P<den>[0-9]{1,3})(?![0-9A-Za-z.．/])")
-_TENTHS = re.compile(r"(?P<n>[二两三四五六七八九]|[1-9])成(?P<half>半)?")
+_TENTHS = re.compile(
+    r"(?P<n>[二两三四五六七八九]|[1-9])成"
+    r"(?:(?P<half>半)|(?P<tail>[一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿个家项种名人次]))?"
+)
 #: Characters after 成 that make it part of a word (三成员, 八成功), not tenths.
 _TENTHS_BLOCKERS = "为功立果本员都绩交型熟长就品分语年人"
 
@@ -386,7 +467,10 @@ def _quantity(
     kind: str,
     qualifier: str = "",
     survives: str = "",
+    uncertain: str = "",
+    bounds: tuple[Decimal, Decimal] | None = None,
 ) -> Quantity:
+    low, high = (None, None) if bounds is None else (_plain(bounds[0]), _plain(bounds[1]))
     return Quantity(
         start,
         end,
@@ -397,14 +481,34 @@ def _quantity(
         qualifier,
         kind == "lost",
         survives,
+        low,
+        high,
+        uncertain,
     )
 
 
 def _read_unit(text: str, pos: int, magnitude: str) -> tuple[str, str, int] | None:
     """The unit at ``pos`` after a number with ``magnitude`` (万, 亿 ... or ""): unit, kind, end.
 
+    A unit per unit (元/平方米, 公里/小时, 万元/亩) is kept whole, as kind ``number``.
     Dates and years are read by the caller; 年 is not a unit here.
     """
+    read = _read_simple_unit(text, pos, magnitude)
+    if (
+        read is None
+        or not read[0]
+        or read[1] in ("percent", "permille", "point_gap")
+        or not _one_of(_char(text, read[2]), "/／")
+    ):
+        return read
+    per = _startswith_any(text, read[2] + 1, (*_MEASURES, *_COUNTERS, "年", "月", "日", "桶", "秒"))
+    if not per:
+        return read
+    return f"{read[0]}/{per}", "number", read[2] + 1 + len(per)
+
+
+def _read_simple_unit(text: str, pos: int, magnitude: str) -> tuple[str, str, int] | None:
+    """:func:`_read_unit` without a unit per unit."""
     if not magnitude:
         if _char(text, pos) in ("%", "％"):
             return "%", "percent", pos + 1
@@ -489,8 +593,8 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
     """The quantity a numeral match starts, or None when it is no quantity (module docstring)."""
     start, pos, run = m.start(), m.end(), m.group()
     arabic = m["ar"] is not None
-    if arabic and (_is_latin(_char(text, start - 1)) or _is_latin(_char(text, pos))):
-        return None  # 5G, H1N1: a name
+    if arabic and (_is_latin(_char(text, start - 1)) or _is_latin(_char(text, pos))) or _char(text, start - 1) == "第":
+        return None  # 5G, H1N1: a name; 第十四个: an ordinal (_ranks)
     numeral, magnitude = (run, "") if arabic else _split_magnitude(run)
     try:
         value = parse_chinese_number(numeral) if numeral else Decimal(1)
@@ -511,10 +615,10 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
     if digit_string:
         return None  # 华润三九, 唯一一个
 
-    post = _char(text, pos) if _one_of(_char(text, pos), "余多") else ""
+    post = _char(text, pos) if _one_of(_char(text, pos), "余多") or _approximate_几(text, pos, run) else ""
     unit_at = pos + len(post)
     if not magnitude:
-        magnitude = _startswith_any(text, unit_at, _MAGNITUDES if arabic else ("万亿", "亿", "万"))
+        magnitude = _magnitude_at(text, unit_at, arabic)
         unit_at += len(magnitude)
     if magnitude and not post and _one_of(_char(text, unit_at), "余多"):
         behind = _read_unit(text, unit_at + 1, magnitude)
@@ -556,12 +660,33 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
         qualifier = pre + run + post + after  # 上百, 数十, 十余, 近千亿: the numeral is an order, not a count
     else:
         qualifier = pre + post + after
-    begin = start - len(pre)
-    if arabic and not pre and _is_sign(text, start):
-        begin, value = start - 1, -value  # 增长-3.2%: an explicit sign
-    elif _falls_before(text, begin) and value > 0:
-        value = -value  # 下降3.2%: a fall is a negative value
-    return _quantity(text, begin, end + len(after), value, unit, kind, qualifier)
+    begin, value, uncertain = _signed(text, start, start - len(pre), value, unit, arabic and not pre)
+    return _quantity(text, begin, end + len(after), value, unit, kind, qualifier, uncertain=uncertain)
+
+
+def _signed(text: str, start: int, begin: int, value: Decimal, unit: str, may_sign: bool) -> tuple[int, Decimal, str]:
+    """Where a quantity begins, its signed value and why the sign is unsure (or "").
+
+    An explicit sign (增长-3.2%, when ``may_sign``) moves the start back one character; else the
+    words before ``begin`` decide (:func:`_change_sign`): 下降3.2% is -3.2.
+    """
+    if may_sign and _is_sign(text, start):
+        return start - 1, -value, ""
+    sign, uncertain = _change_sign(text, begin, unit)
+    return begin, value * sign if value > 0 else value, uncertain
+
+
+def _approximate_几(text: str, pos: int, run: str) -> bool:
+    """Whether 几 at ``pos`` makes a round Chinese numeral approximate: 十几个, 二十几家, 几百 is elsewhere."""
+    return _char(text, pos) == "几" and run[-1:] in ("十", "百", "千", "万")
+
+
+def _magnitude_at(text: str, pos: int, arabic: bool) -> str:
+    """万, 亿, 万亿 (and after Arabic digits 千万, 千, 百 ...) at ``pos``; not the 千 of 千米 or the 百 of 百分点."""
+    magnitude = _startswith_any(text, pos, _MAGNITUDES if arabic else ("万亿", "亿", "万"))
+    if magnitude in ("千", "百") and _startswith_any(text, pos, (*_MEASURES, *_POINT_UNITS, "百分", "千分")):
+        return ""
+    return magnitude
 
 
 def _in_idiom(text: str, start: int, end: int) -> bool:
@@ -583,10 +708,39 @@ def _is_sign(text: str, start: int) -> bool:
     )
 
 
-def _falls_before(text: str, start: int) -> bool:
-    """Whether a fall word (下降, 减少, 回落, 负增长 ...) stands just before ``start`` (了 may follow it)."""
-    end = start - 1 if _char(text, start - 1) == "了" else start
-    return any(text.endswith(word, 0, end) for word in _FALL_WORDS)
+def _clause_before(text: str, start: int, size: int = 24) -> str:
+    """The words of the clause that lead to ``start`` (at most ``size`` characters)."""
+    lead = text[max(0, start - size) : start]
+    cut = max(lead.rfind(ch) for ch in _CLAUSE_BREAKS)
+    return lead[cut + 1 :]
+
+
+def _change_sign(text: str, start: int, unit: str = "") -> tuple[int, str]:
+    """The sign the words before ``start`` give the number there, and why it is uncertain (or "").
+
+    -1 for a fall (下降3.2%, 减少了两成, 降幅为3.2%, 比全国低0.2个百分点, 降幅扩大0.5个百分点);
+    +1 otherwise, with a reason where the sign is unsure: 收窄/缩小 of something that is not a
+    fall (增速收窄 is a fall of the rate, 差距缩小 of a gap), 低于 X followed by a percentage
+    (a gap below X or X's own level).
+    """
+    lead = _clause_before(text, start)
+    verb = lead[:-1] if lead.endswith("了") else lead
+    falling_subject = any(word in lead for word in _FALL_SUBJECTS)
+    if verb.endswith(_NARROW_WORDS):
+        return 1, "" if falling_subject else f"{verb[-2:]}: the sign depends on what narrowed"
+    if verb.endswith(_WIDEN_WORDS):
+        return (-1, "") if falling_subject else (1, "")
+    if verb.endswith(_FALL_WORDS):
+        return -1, ""
+    if verb and verb[-1] in _FALL_CHARS and not verb.endswith(tuple(_FALL_CHARS[verb[-1]]), 0, len(verb) - 1):
+        return -1, ""
+    if falling_subject and lead.endswith(_LEVEL_VERBS):
+        return -1, ""
+    if _LOWER_THAN.search(lead):
+        if unit in _POINT_UNITS:
+            return -1, ""
+        return 1, "低于: a gap below the comparator or the comparator's own level"
+    return 1, ""
 
 
 def _numerals(text: str, repost: bool = False) -> list[Quantity]:
@@ -595,15 +749,45 @@ def _numerals(text: str, repost: bool = False) -> list[Quantity]:
     return [q for q in found if q is not None]
 
 
+def _ordinal(text: str, m: re.Match[str], value: Decimal) -> Quantity | None:
+    """What 第N (or N季度) at ``m`` is, from the words after it (and after a list: 第一、第二产业).
+
+    A rank (第3位, 第一名, 第二大, 全市第一), a quarter (第一季度: a date in 季度), the number of an
+    item of a series (第二批, 第十四届: kind ``ordinal``), or nothing (第一产业, 第三方, 第一时间,
+    第十四个五年规划, and 第一 opening a clause: "firstly").
+    """
+    end = m.end()
+    listed = _ORDINAL_LIST.match(text, end)
+    after = listed.end() if listed else end
+    if text.startswith("季度", after):
+        return _quantity(text, m.start(), end + (2 if not listed else 0), value, "季度", "date")
+    if not m["di"]:
+        return None
+    if _one_of(_char(text, after), "位名大"):
+        return _quantity(text, m.start(), end + (0 if listed else 1), value, "rank", "rank")
+    counter = _startswith_any(text, after, _ORDINAL_COUNTERS)
+    if counter and not text.startswith("个五年", after):
+        return None if listed else _quantity(text, m.start(), end + len(counter), value, counter, "ordinal")
+    closes = _is_boundary(_char(text, after)) or _char(text, after) == "的"
+    if closes and _is_han(_char(text, m.start() - 1)):
+        return _quantity(text, m.start(), end, value, "rank", "rank")
+    return None
+
+
 def _ranks(text: str) -> list[Quantity]:
-    """第3位, 第一, and 首个 (rank 1)."""
+    """第3位, 第一, 首个 (rank 1); 第一季度 and 一季度 (quarters); 第二批 (ordinals). See :func:`_ordinal`."""
     found = []
     for m in _RANK.finditer(text):
+        if not m["di"] and (
+            _one_of(_char(text, m.start() - 1), "前后近每") or _is_numeral_char(_char(text, m.start() - 1))
+        ):
+            continue  # 前三季度: a span of quarters; 每季度
         try:
-            value = parse_chinese_number(m["n"])
+            value = parse_chinese_number(m["n"] or m["n4"])
         except ValueError:
             continue
-        found.append(_quantity(text, m.start(), m.end(), value, "rank", "rank"))
+        if (q := _ordinal(text, m, value)) is not None:
+            found.append(q)
     for m in _FIRST.finditer(text):
         if not _one_of(_char(text, m.start() - 1), _FIRST_BLOCKERS):
             found.append(_quantity(text, m.start(), m.end(), Decimal(1), "rank", "rank"))
@@ -612,17 +796,26 @@ def _ranks(text: str) -> list[Quantity]:
 
 def _timestamps_and_percent_words(text: str) -> list[Quantity]:
     """2024/9/15 12:49:00, 百分之十九点八 (19.8 %) and 千分之五 (5 ‰)."""
-    found = [_quantity(text, m.start(), m.end(), None, "date", "date") for m in _TIMESTAMP.finditer(text)]
+    found = [
+        _quantity(text, m.start(), m.end(), None, "date", "date")
+        for m in _TIMESTAMP.finditer(text)
+        if 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31
+    ]
+    for m in _YEAR_DOT_MONTH.finditer(text):
+        if _read_unit(text, m.end(), _magnitude_at(text, m.end(), True)) is None and not _is_latin(
+            _char(text, m.end())
+        ):
+            why = "a year and month written with a dot, or a decimal"
+            found.append(_quantity(text, m.start(), m.end(), None, "date", "date", uncertain=why))
     for m in _PERCENT_WORDS.finditer(text):
         try:
             value = parse_chinese_number(m["n"])
         except ValueError:
             continue
         pre = _pre_qualifier(text, m.start())
-        if _falls_before(text, m.start() - len(pre)):
-            value = -value
         unit, kind = ("%", "percent") if m["base"] == "百" else ("‰", "permille")
-        found.append(_quantity(text, m.start() - len(pre), m.end(), value, unit, kind, pre))
+        begin, value, uncertain = _signed(text, m.start(), m.start() - len(pre), value, unit, False)
+        found.append(_quantity(text, begin, m.end(), value, unit, kind, pre, uncertain=uncertain))
     return found
 
 
@@ -631,8 +824,16 @@ def _ratio(num: Decimal, den: Decimal) -> Decimal | None:
     return None if den == 0 else num / den
 
 
+def _fraction(text: str, start: int, end: int, value: Decimal, unit: str) -> Quantity:
+    """A fraction at ``text[start:end]`` with its qualifiers and sign (下降三分之一 is -1/3)."""
+    pre = _pre_qualifier(text, start)
+    after = _startswith_any(text, end, _POST_QUALIFIERS)
+    begin, value, uncertain = _signed(text, start, start - len(pre), value, unit, False)
+    return _quantity(text, begin, end + len(after), value, unit, "fraction", pre + after, uncertain=uncertain)
+
+
 def _fractions(text: str) -> list[Quantity]:
-    """三分之一, 1/3 and 三成 (3 tenths) as kind ``fraction``: the value is the fraction of one."""
+    """三分之一, 1/3, 三成 (3 tenths), 八成五 (0.85) and 一半 as kind ``fraction``: the fraction of one."""
     found = []
     for m in _FRACTION_WORDS.finditer(text):
         if m["den"] in ("百", "千"):
@@ -642,21 +843,21 @@ def _fractions(text: str) -> list[Quantity]:
         except ValueError:
             continue
         if value is not None:
-            pre = _pre_qualifier(text, m.start())
-            found.append(_quantity(text, m.start() - len(pre), m.end(), value, "分之", "fraction", pre))
+            found.append(_fraction(text, m.start(), m.end(), value, "分之"))
     for m in _FRACTION_SLASH.finditer(text):
         value = _ratio(Decimal(m["num"]), Decimal(m["den"]))
         if value is not None and value <= 1:
-            pre = _pre_qualifier(text, m.start())
-            found.append(_quantity(text, m.start() - len(pre), m.end(), value, "/", "fraction", pre))
+            found.append(_fraction(text, m.start(), m.end(), value, "/"))
     for m in _TENTHS.finditer(text):
         before, after = _char(text, m.start() - 1), _char(text, m.end())
         if _is_numeral_char(before) or _one_of(after, _TENTHS_BLOCKERS) or _one_of(before, "第"):
             continue
-        value = (parse_chinese_number(m["n"]) + (Decimal("0.5") if m["half"] else 0)) / 10
-        pre = _pre_qualifier(text, m.start())
-        after = _startswith_any(text, m.end(), _POST_QUALIFIERS)
-        found.append(_quantity(text, m.start() - len(pre), m.end() + len(after), value, "成", "fraction", pre + after))
+        value = parse_chinese_number(m["n"]) / 10
+        if m["half"] or m["tail"]:
+            value += (Decimal(5) if m["half"] else parse_chinese_number(m["tail"])) / 100
+        found.append(_fraction(text, m.start(), m.end(), value, "成"))
+    for m in re.finditer("(?<![一统多大])一半(?![一二两三四五六七八九十])", text):
+        found.append(_fraction(text, m.start(), m.end(), Decimal("0.5"), "半"))
     return found
 
 
@@ -707,6 +908,89 @@ def _gaps(text: str) -> list[Quantity]:
     return found
 
 
+def _range_dash(text: str, prev: Quantity | None, q: Quantity) -> tuple[int, Decimal] | None:
+    """Where the dash or 至 before ``q`` starts, and ``q``'s value as the high end of a range."""
+    if prev is not None and prev.end == q.start and q.text[0] in _MINUS and q.value is not None:
+        return q.start, -q.value  # 5%-8%: the dash was read as the sign of 8
+    m = _RANGE_DASH.search(text, max(0, q.start - 4), q.start)
+    return None if m is None or q.value is None else (m.start(), q.value)
+
+
+def _range_low(text: str, prev: Quantity | None, q: Quantity, dash: int) -> tuple[int, Decimal, Quantity | None] | None:
+    """The low end of a range that ends with ``q``: its start, value and quantity (None for 一至八月)."""
+    if prev is not None and prev.end == dash and prev.value is not None and prev.low is None:
+        same = prev.unit == q.unit and prev.kind == q.kind
+        bare = prev.kind == "number" and (
+            prev.unit == "" or (prev.unit in ("万", "亿", "万亿") and q.unit.startswith(prev.unit))
+        )
+        return (prev.start, prev.value, prev) if same or bare else None
+    m = _CN_BEFORE_DASH.search(text, max(0, dash - 4), dash)
+    if m is None or (prev is not None and prev.end > m.start()) or not _one_of(text[q.start], _CN_NUMERAL_CHARS):
+        return None  # a Chinese low end only before a Chinese high end: 三至五倍
+    if _one_of(_char(text, m.start() - 1), "统唯之第"):
+        return None  # 统一至, 唯一
+    try:
+        return m.start(), parse_chinese_number(m[0]), None
+    except ValueError:
+        return None
+
+
+def _range(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
+    """``prev``, a dash or 至, and ``q`` as one range (5%-8%, 3至5倍, 1-8月, 2021—2025年, 一至八月), or None.
+
+    The range has no ``value``, and ``low <= high``; a fall (下降5%-8%) makes both bounds negative.
+    None when they are no range: the units differ, or the first is not below the second (2020-09).
+    """
+    if q.lost or q.value is None or not q.unit or q.kind in ("rank", "ordinal") or q.low is not None:
+        return None
+    if q.kind == "fraction" and q.unit != "成":
+        return None
+    dash = _range_dash(text, prev, q)
+    low = None if dash is None else _range_low(text, prev, q, dash[0])
+    if dash is None or low is None:
+        return None
+    start, a, first = low
+    b = dash[1]
+    if q.unit == "成" and (first is None or first.kind == "number"):
+        a /= 10  # 1至2成: the low end counts tenths too
+    if first is not None and first.text[0] not in _MINUS and a < 0 < b:  # 下降5%-8%: the fall is both
+        b = -b
+    if not (abs(a) < abs(b) if a < 0 and b < 0 else a < b):
+        return None
+    qualifier = (first.qualifier if first else "") + q.qualifier
+    uncertain = (first.uncertain if first else "") or q.uncertain
+    return _quantity(
+        text, start, q.end, None, q.unit, q.kind, qualifier, uncertain=uncertain, bounds=(min(a, b), max(a, b))
+    )
+
+
+def _join(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Ranges joined into one quantity (:func:`_range`); a fall carried along a list (分别下降3%和5%)."""
+    joined: list[Quantity] = []
+    for q in found:
+        prev = joined[-1] if joined else None
+        if (r := _range(text, prev, q)) is not None:
+            if prev is not None and r.start <= prev.start:
+                joined.pop()
+            joined.append(r)
+            continue
+        if prev is not None and prev.end == q.start and q.text[0] in _MINUS:
+            q = replace(q, uncertain="a dash right after a quantity: a minus sign or a range")
+        elif (
+            prev is not None
+            and text[prev.end : q.start] in _LIST_JOINS
+            and prev.value is not None
+            and prev.value < 0
+            and prev.text[0] not in _MINUS
+            and prev.unit == q.unit
+            and q.value is not None
+            and q.value > 0
+        ):
+            q = replace(q, value=-q.value)  # 分别下降3.2%和5.1%: both fell
+        joined.append(q)
+    return joined
+
+
 def is_known_repost(text: str) -> bool:
     """Whether ``text`` is one of the project's seeds: its SHA-256 is listed in ``seeds/SHA256SUMS``.
 
@@ -743,7 +1027,7 @@ def scan(text: str, repost: bool | None = None) -> list[Quantity]:
     for q in candidates:
         if not chosen or q.start >= chosen[-1].end:
             chosen.append(q)
-    return chosen
+    return _join(text, chosen)
 
 
 def stated_by(quantities: list[Quantity], start: int, quote: str) -> Quantity | None:

@@ -69,7 +69,7 @@ def test_scan_prints_the_seed_quantities_as_csv():
     code, out, err = cli("scan", paths.SEED_PATH)
     assert code == 0, err
     table = list(csv.DictReader(io.StringIO(out)))
-    assert list(table[0]) == ["start", "end", "text", "value", "unit", "kind", "qualifier"]
+    assert list(table[0]) == ["start", "end", "text", "value", "unit", "kind", "qualifier", "low", "high", "uncertain"]
     gdp = next(r for r in table if r["text"].startswith("19.8"))
     assert gdp["value"] == "19.8"
     seed = paths.SEED_PATH.read_text(encoding="utf-8")
@@ -107,6 +107,25 @@ def test_scan_reads_other_text_as_written_unless_told_it_is_a_repost(tmp_path):
     ]
     code, out, err = cli("scan", "--repost", path)
     assert [r["text"] for r in csv.DictReader(io.StringIO(out))] == ["3.2%", "%", "超亿元"]
+
+
+def test_scan_prints_a_range_with_its_bounds_and_an_uncertain_quantity_with_its_reason(tmp_path):
+    path = tmp_path / "input.txt"
+    path.write_text("预计增长5%-8%，增速收窄0.5个百分点", encoding="utf-8")
+    code, out, err = cli("scan", path)
+    assert code == 0, err
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["text"], r["value"], r["low"], r["high"], bool(r["uncertain"])) for r in table] == [
+        ("5%-8%", "", "5", "8", False),
+        ("0.5个百分点", "0.5", "", "", True),
+    ]
+
+
+def test_scan_help_states_the_policy():
+    code, out, _ = cli("scan", "--help")
+    assert code == 0
+    for words in ("A fall is a negative value", "A range is one quantity", "Uncertain means", "low,high"):
+        assert words in out
 
 
 def test_scan_of_the_seed_with_repost_is_the_seed_scan():
