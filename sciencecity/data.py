@@ -81,8 +81,13 @@ VERBATIM_COLUMN = {
 }
 
 # ASCII digits only: ``\d`` would also match full-width and other Unicode digits (１２, ١٢).
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-_INTEGER = re.compile(r"-?[0-9]+")
+# The Table Schema's lexical forms: XML Schema's decimal (with an exponent, and the special values
+# NaN, INF and -INF) and integer, in ASCII digits, as the standard writes them.
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|NaN|INF|-INF")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+#: The Table Schema constraints this module implements, as the standard defines them. A
+#: descriptor using any other constraint is refused with a message naming it, never ignored.
+CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength")
 #: The field types this module reads; anything else in the descriptor is an error.
 TYPES = ("string", "number", "integer", "boolean")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -109,9 +114,13 @@ class Field:
     enum: tuple[str, ...] | None = None
     pattern: re.Pattern[str] | None = None
     minimum: float | None = None
+    maximum: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    missing: tuple[str, ...] = ("",)
 
     @classmethod
-    def from_descriptor(cls, desc: dict[str, Any]) -> Field:
+    def from_descriptor(cls, desc: dict[str, Any], missing: tuple[str, ...] = ("",)) -> Field:
         cons = desc.get("constraints", {})
         return cls(
             name=desc["name"],
@@ -122,11 +131,21 @@ class Field:
             # re.ASCII: a pattern's \d means [0-9], never a full-width digit (the descriptor writes [0-9]).
             pattern=re.compile(cons["pattern"], re.ASCII) if "pattern" in cons else None,
             minimum=cons.get("minimum"),
+            maximum=cons.get("maximum"),
+            min_length=cons.get("minLength"),
+            max_length=cons.get("maxLength"),
+            missing=missing,
         )
 
     def parse(self, cell: str) -> tuple[Any, str | None]:
-        """The cell's typed value and ``None``, or ``None`` and what is wrong with the cell."""
-        if cell == "":
+        """The cell's typed value and ``None``, or ``None`` and what is wrong with the cell.
+
+        A cell equal to one of the schema's ``missingValues`` (by default the empty string) is
+        empty. Constraints as the Table Schema defines them: ``enum`` compares typed values,
+        ``minLength``/``maxLength`` count a string's characters, ``minimum``/``maximum`` bound a
+        number or integer (inclusive).
+        """
+        if cell in self.missing:
             return (None, "is required but empty") if self.required else (None, None)
         if self.type == "number":
             if not _NUMBER.fullmatch(cell):
@@ -142,13 +161,27 @@ class Field:
             value = cell in _TRUE
         else:
             value = cell
-        if self.enum is not None and cell not in self.enum:
+        if self.enum is not None and not self._in_enum(cell, value):
             return None, f"{cell!r} is not one of the allowed values {', '.join(self.enum)}"
         if self.pattern is not None and not self.pattern.fullmatch(cell):
             return None, f"{cell!r} does not match the pattern {self.pattern.pattern}"
         if self.minimum is not None and value < self.minimum:
             return None, f"{cell!r} is below the minimum {self.minimum}"
+        if self.maximum is not None and value > self.maximum:
+            return None, f"{cell!r} is above the maximum {self.maximum}"
+        if self.min_length is not None and len(cell) < self.min_length:
+            return None, f"{cell!r} is shorter than the minimum length {self.min_length}"
+        if self.max_length is not None and len(cell) > self.max_length:
+            return None, f"{cell!r} is longer than the maximum length {self.max_length}"
         return value, None
+
+    def _in_enum(self, cell: str, value: Any) -> bool:
+        """``enum`` holds typed values: ``5.0`` is in a number field's enum ``[5]``."""
+        if self.type in ("number", "integer"):
+            return any(_NUMBER.fullmatch(e) and float(e) == value for e in self.enum or ())
+        if self.type == "boolean":
+            return any((e in _TRUE) == value for e in self.enum or () if e in _TRUE | _FALSE)
+        return cell in (self.enum or ())
 
 
 @dataclass(frozen=True)
@@ -232,14 +265,22 @@ def _constraint_problems(cons: Any) -> list[str]:
     """What is wrong with a field's ``constraints`` object (the ones this module reads)."""
     if not isinstance(cons, dict):
         return ["'constraints' must be an object"]
-    problems = []
+    problems = [
+        f"constraint {key!r} is not supported by this validator (supported: {', '.join(CONSTRAINTS)})"
+        for key in cons
+        if key not in CONSTRAINTS
+    ]
     for key in ("required", "unique"):
         if key in cons and not isinstance(cons[key], bool):
             problems.append(f"constraint {key!r} must be true or false")
     if "enum" in cons and not isinstance(cons["enum"], list):
         problems.append("constraint 'enum' must be a list")
-    if "minimum" in cons and (isinstance(cons["minimum"], bool) or not isinstance(cons["minimum"], (int, float))):
-        problems.append("constraint 'minimum' must be a number")
+    for key in ("minimum", "maximum"):
+        if key in cons and (isinstance(cons[key], bool) or not isinstance(cons[key], (int, float))):
+            problems.append(f"constraint {key!r} must be a number")
+    for key in ("minLength", "maxLength"):
+        if key in cons and (isinstance(cons[key], bool) or not isinstance(cons[key], int) or cons[key] < 0):
+            problems.append(f"constraint {key!r} must be a non-negative integer")
     if "pattern" in cons:
         try:
             re.compile(cons["pattern"], re.ASCII)

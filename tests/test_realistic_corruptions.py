@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import paths, validate as validate_module
+from sciencecity import paths
+from sciencecity import validate as validate_module
 from sciencecity.validate import validate
 
 from .test_corruptions import edit_descriptor, line_of, rewrite, rows, set_cell
@@ -163,7 +164,7 @@ CASES = [
          loc("later", "facility_building_2025_03", "period")),
     Case("later_source_before_period", set_cell("later", "cq_gdp_2024", "source_date", "2023-01-21"),
          loc("later", "cq_gdp_2024", "period")),
-    Case("later_url_without_scheme", set_cell("later", "cq_gdp_2024", "url", "cq.people.com.cn/n2/2025/0121/c367668.html"),
+    Case("later_url_without_scheme", set_cell("later", "cq_gdp_2024", "url", "cq.people.com.cn/n2/c367668.html"),
          loc("later", "cq_gdp_2024", "url")),
     Case("later_growth_in_yiyuan", set_cell("later", "cq_gdp_growth_2021", "unit", "亿元"),
          loc("later", "cq_gdp_growth_2021", "unit")),
