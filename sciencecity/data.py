@@ -40,6 +40,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -88,6 +89,8 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 #: The Table Schema constraints this module implements, as the standard defines them. A
 #: descriptor using any other constraint is refused with a message naming it, never ignored.
 CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength")
+#: Problems reported cell by cell in one column before the rest are counted in one line.
+CELLS_PER_COLUMN = 2
 #: The field types this module reads; anything else in the descriptor is an error.
 TYPES = ("string", "number", "integer", "boolean")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -220,14 +223,16 @@ class Resource:
         def names(value: str | list[str]) -> tuple[str, ...]:
             return (value,) if isinstance(value, str) else tuple(value)
 
+        # A foreign key to resource "" refers to the table itself (the standard's self-reference).
         fks = tuple(
-            (names(fk["fields"]), fk["reference"]["resource"], names(fk["reference"]["fields"]))
+            (names(fk["fields"]), fk["reference"]["resource"] or desc["name"], names(fk["reference"]["fields"]))
             for fk in schema.get("foreignKeys", [])
         )
+        missing = tuple(schema.get("missingValues", [""]))
         return cls(
             name=desc["name"],
             path=desc["path"],
-            fields=tuple(Field.from_descriptor(f) for f in schema["fields"]),
+            fields=tuple(Field.from_descriptor(f, missing) for f in schema["fields"]),
             primary_key=tuple([pk] if isinstance(pk, str) else pk),
             foreign_keys=fks,
         )
@@ -289,6 +294,30 @@ def _constraint_problems(cons: Any) -> list[str]:
     return problems
 
 
+#: The type the rules read a column of this name as, wherever it appears (``start`` is an offset …).
+COLUMN_TYPES = {
+    "start": ("integer",),
+    "value": ("number", "integer"),
+    "implied_min": ("number", "integer"),
+    "year_restored": ("integer",),
+    "leading_industry": ("boolean",),
+}
+#: The field types each bounding constraint applies to (Table Schema).
+_APPLIES = {
+    "minimum": ("number", "integer"),
+    "maximum": ("number", "integer"),
+    "minLength": ("string",),
+    "maxLength": ("string",),
+}
+
+
+def _inapplicable(cons: Any, type_: str) -> list[str]:
+    """The constraints of ``cons`` that the standard does not define for a field of this type."""
+    if not isinstance(cons, dict):
+        return []
+    return [key for key, types in _APPLIES.items() if key in cons and type_ not in types]
+
+
 def _fields_problems(fields: list[Any], where: str, kind: str) -> list[str]:
     """What is wrong with a list of field (or GeoJSON property) descriptors: names, types, constraints."""
     problems = []
@@ -299,9 +328,22 @@ def _fields_problems(fields: list[Any], where: str, kind: str) -> list[str]:
         elif names.count(fname) > 1 and names.index(fname) == j:
             problems.append(f"{where}: {kind} {fname!r} is listed twice")
         elif f.get("type", "string") not in TYPES:
-            problems.append(f"{where}: {kind} {fname!r} has type {f.get('type')!r}; known: {', '.join(TYPES)}")
+            problems.append(
+                f"{where}: {kind} {fname!r} has type {f.get('type')!r}, which this validator does not support "
+                f"(supported: {', '.join(TYPES)})"
+            )
+        elif f.get("type", "string") not in COLUMN_TYPES.get(fname, TYPES):
+            problems.append(
+                f"{where}: {kind} {fname!r} has type {f.get('type', 'string')!r}, but the rules read {fname!r} as "
+                f"{' or '.join(COLUMN_TYPES[fname])}"
+            )
         else:
-            problems += [f"{where}: {kind} {fname!r}: {p}" for p in _constraint_problems(f.get("constraints", {}))]
+            cons = f.get("constraints", {})
+            problems += [f"{where}: {kind} {fname!r}: {p}" for p in _constraint_problems(cons)]
+            problems += [
+                f"{where}: {kind} {fname!r}: constraint {key!r} does not apply to a {f.get('type', 'string')} field"
+                for key in _inapplicable(cons, f.get("type", "string"))
+            ]
     return problems
 
 
@@ -352,6 +394,9 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
             fields_of[name] = []
             continue
         problems += _fields_problems(fields, f"{where}: {label}", "field")
+        missing = schema.get("missingValues", [""])
+        if not isinstance(missing, list) or not all(isinstance(v, str) for v in missing):
+            problems.append(f"{where}: {label}: 'missingValues' must be a list of strings")
         fields_of[name] = [f.get("name") for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)]
     for res in resources:
         if not isinstance(res, dict) or res.get("name") not in fields_of or not isinstance(res.get("schema"), dict):
@@ -370,6 +415,7 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
                 continue
             cols = [cols] if isinstance(cols, str) else cols
             ref_cols = [ref_cols] if isinstance(ref_cols, str) else ref_cols
+            ref_name = ref_name or res["name"]  # "": the table itself
             for col in cols:
                 if col not in own:
                     problems.append(f"{where}: {label}: foreign key field {col!r} is not one of its fields")
@@ -477,6 +523,9 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
         problems.append(f"{where}:1: {detail}")
         return None
     table, line, n_before = Table(res), 2, len(problems)
+    # One defect, one message: a column whose cells fail by the dozen (a changed type or a new
+    # constraint) is reported for its first cells, then once with the count of the others.
+    failing: dict[str, list[int]] = {}
     for cells in reader:
         if len(cells) == len(expected) + 1 and cells[-1] == "":
             problems.append(f"{where}:{line}: an empty cell after the last column {expected[-1]!r} (a trailing comma?)")
@@ -489,10 +538,19 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
             for f, cell in zip(res.fields, cells, strict=True):
                 row[f.name], error = f.parse(cell)
                 if error:
-                    problems.append(f"{where}:{line}: column {f.name!r}: {error}")
+                    failing.setdefault(f.name, []).append(line)
+                    if len(failing[f.name]) <= CELLS_PER_COLUMN:
+                        problems.append(f"{where}:{line}: column {f.name!r}: {error}")
             table.rows.append(row)
             table.lines.append(line)
         line = reader.line_num + 1
+    for name, lines in failing.items():
+        if len(lines) > CELLS_PER_COLUMN:
+            more = lines[CELLS_PER_COLUMN:]
+            problems.append(
+                f"{where}:{more[0]}: column {name!r}: and {len(more)} more cell(s) of this column, on lines "
+                f"{more[0]} to {more[-1]} (the column's type or constraints changed?)"
+            )
     if not table.rows and len(problems) == n_before:
         problems.append(f"{where}: no rows after the header")
     return table if len(problems) == n_before else None
@@ -606,6 +664,17 @@ def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[di
     return features if len(problems) == n_before else None
 
 
+#: Invisible format characters (zero-width space, joiners, marks, BOM): a key with one is the same key.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def normalised(value: Any) -> Any:
+    """A key as compared: NFC, without invisible characters, without surrounding spaces."""
+    if not isinstance(value, str):
+        return value
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", value)).strip()
+
+
 def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
     """Unique fields, primary keys and foreign keys across the loaded tables."""
     for table in tables.values():
@@ -616,7 +685,7 @@ def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
         for key in keys:
             seen: dict[tuple, int] = {}
             for row, line in zip(table.rows, table.lines, strict=True):
-                value = tuple(row[c] for c in key)
+                value = tuple(normalised(row[c]) for c in key)
                 if value in seen:
                     problems.append(
                         f"{res.path}:{line}: column {', '.join(key)!r}: duplicate {'/'.join(map(str, value))} "
@@ -628,9 +697,9 @@ def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
             ref = tables.get(ref_name)
             if ref is None:
                 continue  # the referenced table has its own problems, already reported
-            targets = {tuple(r[c] for c in ref_fields) for r in ref.rows}
+            targets = {tuple(normalised(r[c]) for c in ref_fields) for r in ref.rows}
             for row, line in zip(table.rows, table.lines, strict=True):
-                value = tuple(row[c] for c in fields)
+                value = tuple(normalised(row[c]) for c in fields)
                 if all(v is None for v in value):
                     continue
                 if value not in targets:

@@ -40,10 +40,9 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import VERBATIM_COLUMN
+from .data import _INVISIBLE as INVISIBLE
+from .data import VERBATIM_COLUMN, normalised
 
-#: Zero-width and other invisible format characters that make two keys look equal.
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 #: Control characters (C0 and C1, NUL included); a cell of data/ is one line of text.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Free-text columns: leading and trailing spaces are not a defect there.
@@ -66,13 +65,6 @@ def _rows(ctx) -> Iterator[tuple[str, Any, dict[str, Any], int, str]]:
     for name, table in ctx.tables.items():
         for row, line in zip(table.rows, table.lines, strict=True):
             yield name, table, row, line, f"{table.resource.path}:{line}"
-
-
-def _norm_key(value: Any) -> Any:
-    """A key as compared: NFC, without invisible characters, trimmed."""
-    if not isinstance(value, str):
-        return value
-    return INVISIBLE.sub("", unicodedata.normalize("NFC", value)).strip()
 
 
 # --- Text ----------------------------------------------------------------------------------------
@@ -388,7 +380,7 @@ def attested(ctx) -> set[tuple[str, int]]:
 def _entity(row: dict[str, Any]) -> str | None:
     for col in ("scope_zh", "entity_zh", "subject"):
         if row.get(col):
-            return _norm_key(row[col])
+            return normalised(row[col])
     return None
 
 
@@ -409,7 +401,7 @@ def unique_statements(ctx) -> list[str]:
         if {"metric", "period", "value"} <= cols:
             seen: dict[tuple, int] = {}
             for row, line in zip(table.rows, table.lines, strict=True):
-                key = (_entity(row), metric_key(row["metric"]), _norm_key(row["period"]))
+                key = (_entity(row), metric_key(row["metric"]), normalised(row["period"]))
                 if row["value"] is None or None in key:
                     continue
                 if key in seen:
@@ -424,7 +416,7 @@ def unique_statements(ctx) -> list[str]:
             seen_q: dict[tuple, int] = {}
             for row, line in zip(table.rows, table.lines, strict=True):
                 # One quote may state two figures (两年平均增速、同比增速均列全市第一): they differ in label.
-                key = (_norm_key(row[column]), row["start"], _norm_key(row["label_zh"]))
+                key = (normalised(row[column]), row["start"], normalised(row["label_zh"]))
                 if key in seen_q:
                     problems.append(
                         f"{path}:{line}: column {column!r}: the same quote at the same offset, for the same "
@@ -434,7 +426,7 @@ def unique_statements(ctx) -> list[str]:
                     seen_q[key] = line
         for col in (c for c in cols if c.endswith("_ids") or c == "also_at"):
             for row, line in zip(table.rows, table.lines, strict=True):
-                items = [_norm_key(i) for i in str(row.get(col) or "").split(";") if i]
+                items = [normalised(i) for i in str(row.get(col) or "").split(";") if i]
                 twice = sorted({i for i in items if items.count(i) > 1})
                 if twice:
                     problems.append(f"{path}:{line}: column {col!r}: {', '.join(twice)} listed twice")

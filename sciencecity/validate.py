@@ -454,7 +454,9 @@ def external(ctx: Context) -> list[str]:
     if "external" not in ctx.tables or "stated_in" not in ctx.tables["external"].resource.columns:
         return []
     rows = {row["id"]: row for row, _ in ctx.rows("external")}
+    lines = {row["id"]: where for row, where in ctx.rows("external")}
     problems = []
+    differs: dict[tuple[str, str], list[str]] = {}
     for row, where in ctx.rows("external"):
         note = row["note"] or ""
         for qualifier, spelt in EXTERNAL_QUALIFIERS.items():
@@ -475,7 +477,7 @@ def external(ctx: Context) -> list[str]:
             continue
         for col in ("source", "source_date", "url"):
             if row[col] != parent[col]:
-                problems.append(f"{where}: column {col!r}: differs from the row it comes from, {parent_id!r}")
+                differs.setdefault((parent_id, col), []).append(where)
         if row["value"] is None:
             problems.append(f"{where}: column 'value': a number taken from a note needs its value")
             continue
@@ -485,6 +487,11 @@ def external(ctx: Context) -> list[str]:
                 f"{where}: column 'value': {row['value']:g} is not stated in the note of {parent_id!r} "
                 f"({parent['note']!r})"
             )
+    for (parent_id, col), wheres in differs.items():
+        if lines[parent_id] in ctx.flagged:
+            continue  # the row they come from has a problem of its own in that column: it is the one to fix
+        more = f" (and {len(wheres) - 1} more row(s) stated in it)" if len(wheres) > 1 else ""
+        problems.append(f"{wheres[0]}: column {col!r}: differs from the row it comes from, {parent_id!r}{more}")
     return problems
 
 

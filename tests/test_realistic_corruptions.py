@@ -213,7 +213,7 @@ CASES = [
     Case("descriptor_value_becomes_integer", set_type("later", "value", "integer"),
          loc("later", "core_gdp_growth_2021", "value")),
     # --- valid Frictionless forms: must be accepted --------------------------------------------------
-    Case("valid_exponent_number", set_cell("external", "science_city_area", "value", "1.198e3"), None),
+    Case("valid_exponent_number", set_cell("later", "cq_gdp_2024", "value", "3.219315e4"), None),
     Case("valid_missing_values",
          _both(edit_descriptor(lambda r: r["schema"].update(missingValues=["", "NA"]), "later"),
                set_cell("later", "cq_gdp_2024", "note", "NA")), None),
