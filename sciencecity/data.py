@@ -40,6 +40,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -81,8 +82,15 @@ VERBATIM_COLUMN = {
 }
 
 # ASCII digits only: ``\d`` would also match full-width and other Unicode digits (１２, ١٢).
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-_INTEGER = re.compile(r"-?[0-9]+")
+# The Table Schema's lexical forms: XML Schema's decimal (with an exponent, and the special values
+# NaN, INF and -INF) and integer, in ASCII digits, as the standard writes them.
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|NaN|INF|-INF")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+#: The Table Schema constraints this module implements, as the standard defines them. A
+#: descriptor using any other constraint is refused with a message naming it, never ignored.
+CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum", "minLength", "maxLength")
+#: Problems reported cell by cell in one column before the rest are counted in one line.
+CELLS_PER_COLUMN = 2
 #: The field types this module reads; anything else in the descriptor is an error.
 TYPES = ("string", "number", "integer", "boolean")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -109,9 +117,13 @@ class Field:
     enum: tuple[str, ...] | None = None
     pattern: re.Pattern[str] | None = None
     minimum: float | None = None
+    maximum: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    missing: tuple[str, ...] = ("",)
 
     @classmethod
-    def from_descriptor(cls, desc: dict[str, Any]) -> Field:
+    def from_descriptor(cls, desc: dict[str, Any], missing: tuple[str, ...] = ("",)) -> Field:
         cons = desc.get("constraints", {})
         return cls(
             name=desc["name"],
@@ -122,11 +134,21 @@ class Field:
             # re.ASCII: a pattern's \d means [0-9], never a full-width digit (the descriptor writes [0-9]).
             pattern=re.compile(cons["pattern"], re.ASCII) if "pattern" in cons else None,
             minimum=cons.get("minimum"),
+            maximum=cons.get("maximum"),
+            min_length=cons.get("minLength"),
+            max_length=cons.get("maxLength"),
+            missing=missing,
         )
 
     def parse(self, cell: str) -> tuple[Any, str | None]:
-        """The cell's typed value and ``None``, or ``None`` and what is wrong with the cell."""
-        if cell == "":
+        """The cell's typed value and ``None``, or ``None`` and what is wrong with the cell.
+
+        A cell equal to one of the schema's ``missingValues`` (by default the empty string) is
+        empty. Constraints as the Table Schema defines them: ``enum`` compares typed values,
+        ``minLength``/``maxLength`` count a string's characters, ``minimum``/``maximum`` bound a
+        number or integer (inclusive).
+        """
+        if cell in self.missing:
             return (None, "is required but empty") if self.required else (None, None)
         if self.type == "number":
             if not _NUMBER.fullmatch(cell):
@@ -142,13 +164,27 @@ class Field:
             value = cell in _TRUE
         else:
             value = cell
-        if self.enum is not None and cell not in self.enum:
+        if self.enum is not None and not self._in_enum(cell, value):
             return None, f"{cell!r} is not one of the allowed values {', '.join(self.enum)}"
         if self.pattern is not None and not self.pattern.fullmatch(cell):
             return None, f"{cell!r} does not match the pattern {self.pattern.pattern}"
         if self.minimum is not None and value < self.minimum:
             return None, f"{cell!r} is below the minimum {self.minimum}"
+        if self.maximum is not None and value > self.maximum:
+            return None, f"{cell!r} is above the maximum {self.maximum}"
+        if self.min_length is not None and len(cell) < self.min_length:
+            return None, f"{cell!r} is shorter than the minimum length {self.min_length}"
+        if self.max_length is not None and len(cell) > self.max_length:
+            return None, f"{cell!r} is longer than the maximum length {self.max_length}"
         return value, None
+
+    def _in_enum(self, cell: str, value: Any) -> bool:
+        """``enum`` holds typed values: ``5.0`` is in a number field's enum ``[5]``."""
+        if self.type in ("number", "integer"):
+            return any(_NUMBER.fullmatch(e) and float(e) == value for e in self.enum or ())
+        if self.type == "boolean":
+            return any((e in _TRUE) == value for e in self.enum or () if e in _TRUE | _FALSE)
+        return cell in (self.enum or ())
 
 
 @dataclass(frozen=True)
@@ -187,14 +223,16 @@ class Resource:
         def names(value: str | list[str]) -> tuple[str, ...]:
             return (value,) if isinstance(value, str) else tuple(value)
 
+        # A foreign key to resource "" refers to the table itself (the standard's self-reference).
         fks = tuple(
-            (names(fk["fields"]), fk["reference"]["resource"], names(fk["reference"]["fields"]))
+            (names(fk["fields"]), fk["reference"]["resource"] or desc["name"], names(fk["reference"]["fields"]))
             for fk in schema.get("foreignKeys", [])
         )
+        missing = tuple(schema.get("missingValues", [""]))
         return cls(
             name=desc["name"],
             path=desc["path"],
-            fields=tuple(Field.from_descriptor(f) for f in schema["fields"]),
+            fields=tuple(Field.from_descriptor(f, missing) for f in schema["fields"]),
             primary_key=tuple([pk] if isinstance(pk, str) else pk),
             foreign_keys=fks,
         )
@@ -232,20 +270,52 @@ def _constraint_problems(cons: Any) -> list[str]:
     """What is wrong with a field's ``constraints`` object (the ones this module reads)."""
     if not isinstance(cons, dict):
         return ["'constraints' must be an object"]
-    problems = []
+    problems = [
+        f"constraint {key!r} is not supported by this validator (supported: {', '.join(CONSTRAINTS)})"
+        for key in cons
+        if key not in CONSTRAINTS
+    ]
     for key in ("required", "unique"):
         if key in cons and not isinstance(cons[key], bool):
             problems.append(f"constraint {key!r} must be true or false")
     if "enum" in cons and not isinstance(cons["enum"], list):
         problems.append("constraint 'enum' must be a list")
-    if "minimum" in cons and (isinstance(cons["minimum"], bool) or not isinstance(cons["minimum"], (int, float))):
-        problems.append("constraint 'minimum' must be a number")
+    for key in ("minimum", "maximum"):
+        if key in cons and (isinstance(cons[key], bool) or not isinstance(cons[key], (int, float))):
+            problems.append(f"constraint {key!r} must be a number")
+    for key in ("minLength", "maxLength"):
+        if key in cons and (isinstance(cons[key], bool) or not isinstance(cons[key], int) or cons[key] < 0):
+            problems.append(f"constraint {key!r} must be a non-negative integer")
     if "pattern" in cons:
         try:
             re.compile(cons["pattern"], re.ASCII)
         except (re.error, TypeError) as exc:
             problems.append(f"constraint 'pattern' is not a regular expression ({exc})")
     return problems
+
+
+#: The type the rules read a column of this name as, wherever it appears (``start`` is an offset …).
+COLUMN_TYPES = {
+    "start": ("integer",),
+    "value": ("number", "integer"),
+    "implied_min": ("number", "integer"),
+    "year_restored": ("integer",),
+    "leading_industry": ("boolean",),
+}
+#: The field types each bounding constraint applies to (Table Schema).
+_APPLIES = {
+    "minimum": ("number", "integer"),
+    "maximum": ("number", "integer"),
+    "minLength": ("string",),
+    "maxLength": ("string",),
+}
+
+
+def _inapplicable(cons: Any, type_: str) -> list[str]:
+    """The constraints of ``cons`` that the standard does not define for a field of this type."""
+    if not isinstance(cons, dict):
+        return []
+    return [key for key, types in _APPLIES.items() if key in cons and type_ not in types]
 
 
 def _fields_problems(fields: list[Any], where: str, kind: str) -> list[str]:
@@ -258,9 +328,22 @@ def _fields_problems(fields: list[Any], where: str, kind: str) -> list[str]:
         elif names.count(fname) > 1 and names.index(fname) == j:
             problems.append(f"{where}: {kind} {fname!r} is listed twice")
         elif f.get("type", "string") not in TYPES:
-            problems.append(f"{where}: {kind} {fname!r} has type {f.get('type')!r}; known: {', '.join(TYPES)}")
+            problems.append(
+                f"{where}: {kind} {fname!r} has type {f.get('type')!r}, which this validator does not support "
+                f"(supported: {', '.join(TYPES)})"
+            )
+        elif f.get("type", "string") not in COLUMN_TYPES.get(fname, TYPES):
+            problems.append(
+                f"{where}: {kind} {fname!r} has type {f.get('type', 'string')!r}, but the rules read {fname!r} as "
+                f"{' or '.join(COLUMN_TYPES[fname])}"
+            )
         else:
-            problems += [f"{where}: {kind} {fname!r}: {p}" for p in _constraint_problems(f.get("constraints", {}))]
+            cons = f.get("constraints", {})
+            problems += [f"{where}: {kind} {fname!r}: {p}" for p in _constraint_problems(cons)]
+            problems += [
+                f"{where}: {kind} {fname!r}: constraint {key!r} does not apply to a {f.get('type', 'string')} field"
+                for key in _inapplicable(cons, f.get("type", "string"))
+            ]
     return problems
 
 
@@ -311,6 +394,9 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
             fields_of[name] = []
             continue
         problems += _fields_problems(fields, f"{where}: {label}", "field")
+        missing = schema.get("missingValues", [""])
+        if not isinstance(missing, list) or not all(isinstance(v, str) for v in missing):
+            problems.append(f"{where}: {label}: 'missingValues' must be a list of strings")
         fields_of[name] = [f.get("name") for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)]
     for res in resources:
         if not isinstance(res, dict) or res.get("name") not in fields_of or not isinstance(res.get("schema"), dict):
@@ -329,6 +415,7 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
                 continue
             cols = [cols] if isinstance(cols, str) else cols
             ref_cols = [ref_cols] if isinstance(ref_cols, str) else ref_cols
+            ref_name = ref_name or res["name"]  # "": the table itself
             for col in cols:
                 if col not in own:
                     problems.append(f"{where}: {label}: foreign key field {col!r} is not one of its fields")
@@ -436,6 +523,9 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
         problems.append(f"{where}:1: {detail}")
         return None
     table, line, n_before = Table(res), 2, len(problems)
+    # One defect, one message: a column whose cells fail by the dozen (a changed type or a new
+    # constraint) is reported for its first cells, then once with the count of the others.
+    failing: dict[str, list[int]] = {}
     for cells in reader:
         if len(cells) == len(expected) + 1 and cells[-1] == "":
             problems.append(f"{where}:{line}: an empty cell after the last column {expected[-1]!r} (a trailing comma?)")
@@ -448,10 +538,19 @@ def _read_rows(res: Resource, reader: Any, problems: list[str]) -> Table | None:
             for f, cell in zip(res.fields, cells, strict=True):
                 row[f.name], error = f.parse(cell)
                 if error:
-                    problems.append(f"{where}:{line}: column {f.name!r}: {error}")
+                    failing.setdefault(f.name, []).append(line)
+                    if len(failing[f.name]) <= CELLS_PER_COLUMN:
+                        problems.append(f"{where}:{line}: column {f.name!r}: {error}")
             table.rows.append(row)
             table.lines.append(line)
         line = reader.line_num + 1
+    for name, lines in failing.items():
+        if len(lines) > CELLS_PER_COLUMN:
+            more = lines[CELLS_PER_COLUMN:]
+            problems.append(
+                f"{where}:{more[0]}: column {name!r}: and {len(more)} more cell(s) of this column, on lines "
+                f"{more[0]} to {more[-1]} (the column's type or constraints changed?)"
+            )
     if not table.rows and len(problems) == n_before:
         problems.append(f"{where}: no rows after the header")
     return table if len(problems) == n_before else None
@@ -565,6 +664,17 @@ def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[di
     return features if len(problems) == n_before else None
 
 
+#: Invisible format characters (zero-width space, joiners, marks, BOM): a key with one is the same key.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def normalised(value: Any) -> Any:
+    """A key as compared: NFC, without invisible characters, without surrounding spaces."""
+    if not isinstance(value, str):
+        return value
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", value)).strip()
+
+
 def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
     """Unique fields, primary keys and foreign keys across the loaded tables."""
     for table in tables.values():
@@ -575,7 +685,7 @@ def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
         for key in keys:
             seen: dict[tuple, int] = {}
             for row, line in zip(table.rows, table.lines, strict=True):
-                value = tuple(row[c] for c in key)
+                value = tuple(normalised(row[c]) for c in key)
                 if value in seen:
                     problems.append(
                         f"{res.path}:{line}: column {', '.join(key)!r}: duplicate {'/'.join(map(str, value))} "
@@ -587,9 +697,9 @@ def _check_keys(tables: dict[str, Table], problems: list[str]) -> None:
             ref = tables.get(ref_name)
             if ref is None:
                 continue  # the referenced table has its own problems, already reported
-            targets = {tuple(r[c] for c in ref_fields) for r in ref.rows}
+            targets = {tuple(normalised(r[c]) for c in ref_fields) for r in ref.rows}
             for row, line in zip(table.rows, table.lines, strict=True):
-                value = tuple(row[c] for c in fields)
+                value = tuple(normalised(row[c]) for c in fields)
                 if all(v is None for v in value):
                     continue
                 if value not in targets:

@@ -29,6 +29,9 @@ its figure (:func:`sciencecity.scanner.stated_by`, the one implementation of the
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import math
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -37,13 +40,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import after, claims, paths
+from . import after, claims, intrinsic, paths
 from .data import DataError, Table, check_package, load_features, read_descriptor
 from .scanner import Quantity, scan, stated_by
 from .seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
 
 #: The upstream copy of ``external.csv``, relative to the repository's parent folder.
 SHARED_EXTERNAL = Path("shared") / "context" / "external_figures.csv"
+#: The upstream file ``later.csv`` was built from (its rows split so that numbers live in columns).
+SHARED_LATER = Path("shared") / "context" / "later_figures.csv"
+#: The descriptor's record of a table copied from another file (see :func:`check_copies`).
+COPY_PROPERTY = "copied_from"
 
 #: The unit figures.csv uses for what the scanner reports: by kind, or for a lost number by unit.
 _UNIT_OF_KIND = {"percent": "%", "point_gap": "百分点", "amount": "亿元", "count": "count", "rank": "rank"}
@@ -88,6 +95,8 @@ class Context:
     tables: dict[str, Table]
     seed: str
     quantities: list[Quantity] = field(default_factory=list)
+    #: ``file:line`` of every row that already has a problem (the identities explain nothing twice).
+    flagged: set[str] = field(default_factory=set)
 
     def rows(self, name: str) -> Iterator[tuple[dict[str, Any], str]]:
         """``(row, "file.csv:line")`` for every row of a table; nothing if the table failed to load."""
@@ -445,7 +454,9 @@ def external(ctx: Context) -> list[str]:
     if "external" not in ctx.tables or "stated_in" not in ctx.tables["external"].resource.columns:
         return []
     rows = {row["id"]: row for row, _ in ctx.rows("external")}
+    lines = {row["id"]: where for row, where in ctx.rows("external")}
     problems = []
+    differs: dict[tuple[str, str], list[str]] = {}
     for row, where in ctx.rows("external"):
         note = row["note"] or ""
         for qualifier, spelt in EXTERNAL_QUALIFIERS.items():
@@ -466,7 +477,7 @@ def external(ctx: Context) -> list[str]:
             continue
         for col in ("source", "source_date", "url"):
             if row[col] != parent[col]:
-                problems.append(f"{where}: column {col!r}: differs from the row it comes from, {parent_id!r}")
+                differs.setdefault((parent_id, col), []).append(where)
         if row["value"] is None:
             problems.append(f"{where}: column 'value': a number taken from a note needs its value")
             continue
@@ -476,6 +487,11 @@ def external(ctx: Context) -> list[str]:
                 f"{where}: column 'value': {row['value']:g} is not stated in the note of {parent_id!r} "
                 f"({parent['note']!r})"
             )
+    for (parent_id, col), wheres in differs.items():
+        if lines[parent_id] in ctx.flagged:
+            continue  # the row they come from has a problem of its own in that column: it is the one to fix
+        more = f" (and {len(wheres) - 1} more row(s) stated in it)" if len(wheres) > 1 else ""
+        problems.append(f"{wheres[0]}: column {col!r}: differs from the row it comes from, {parent_id!r}{more}")
     return problems
 
 
@@ -491,8 +507,10 @@ def claims_ledger(ctx: Context) -> list[str]:
     return claims.check(ctx.tables)
 
 
-#: The content rules, in the order their problems are reported.
+#: The content rules, in the order their problems are reported. The intrinsic rules
+#: (:mod:`sciencecity.intrinsic`) need nothing beside the repository; ``identities`` runs last.
 RULES: tuple[Rule, ...] = (
+    *intrinsic.RULES,
     languages,
     zone_names,
     figure_status,
@@ -507,14 +525,43 @@ RULES: tuple[Rule, ...] = (
     external,
     later,
     claims_ledger,
+    intrinsic.identities,
 )
 
+#: The tables a rule reads across rows: when one of them did not load, the rule is skipped (and one
+#: line says so) instead of reporting every row that refers to the missing table.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "zone_names": ("zones",),
+    "figure_values": ("figures",),
+    "coverage": ("figures", "events", "non_figures"),
+    "events": ("events", "external"),
+    "restorations": ("restorations", "figures", "external"),
+    "external": ("external",),
+    "later": ("later", "restorations", "figures"),
+    "claims_ledger": ("claims", "figures", "events", "institutions", "external", "later"),
+    "identities": ("external", "later"),
+    "zone_paragraphs": ("zones",),
+    "calendar": ("events",),
+}
 
-def content_problems(tables: dict[str, Table], seed: str) -> list[str]:
-    """Every content rule over checked tables; a rule that fails to run is reported, not raised."""
+
+def content_problems(tables: dict[str, Table], seed: str, failed: set[str] | frozenset = frozenset()) -> list[str]:
+    """Every content rule over checked tables; a rule that fails to run is reported, not raised.
+
+    ``failed`` names the tables of the descriptor that did not load (their problems are already
+    reported): a rule that needs one of them (:data:`NEEDS`) is skipped, and one line per
+    missing table names the rules skipped.
+    """
     ctx = Context(tables, seed, sorted(scan(seed, repost=True), key=lambda q: q.start))
-    problems = []
+    problems: list[str] = []
+    skipped: dict[str, list[str]] = {}
     for rule in RULES:
+        missing = [t for t in NEEDS.get(rule.__name__, ()) if t in failed]
+        if missing:
+            for t in missing:
+                skipped.setdefault(t, []).append(rule.__name__)
+            continue
+        ctx.flagged = {p.split(": ", 1)[0] for p in problems}
         try:
             problems += rule(ctx)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
@@ -522,6 +569,8 @@ def content_problems(tables: dict[str, Table], seed: str) -> list[str]:
             problems.append(
                 f"{DATAPACKAGE}: rule {rule.__name__!r} cannot run on these tables ({type(exc).__name__}: {exc})"
             )
+    for t, names in skipped.items():
+        problems.append(f"{t}.csv: not loaded (see above), so these rules were skipped: {', '.join(names)}")
     return problems
 
 
@@ -586,6 +635,133 @@ def compare_with_shared(data_dir: Path, shared: Path) -> list[str]:
     return problems
 
 
+def copy_text(rows: list[list[str]]) -> str:
+    """The canonical text of copied rows: each row's cells joined by commas, one row a line."""
+    return "".join(",".join(cells) + "\n" for cells in rows)
+
+
+def check_copies(data_dir: Path) -> list[str]:
+    """A table the descriptor records as copied (``copied_from``) still holds the copy, on any clone.
+
+    The record (a custom property of the resource: ``path`` of the upstream file, its
+    ``sha256``, the copied ``columns`` and the number of copied ``rows``, and ``rows_sha256``,
+    the SHA-256 of :func:`copy_text` of the upstream file's header and rows) is checked against
+    the table itself: its first ``rows`` rows, in the copied columns, must have that checksum.
+    So a changed value, row or column of the copy is found with nothing beside the repository;
+    the table may add columns and rows after the copied ones. Where the upstream file exists,
+    :func:`_shared_check` also checks that the record is the upstream file's.
+    """
+    try:
+        desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8-sig"))
+        resources = [r for r in desc["resources"] if isinstance(r, dict) and COPY_PROPERTY in r]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # the descriptor's own problems are reported by check_package
+    problems = []
+    for res in resources:
+        rec, where = res[COPY_PROPERTY], f"datapackage.json: resource {res.get('name')!r}: {COPY_PROPERTY}"
+        if not (
+            isinstance(rec, dict)
+            and isinstance(rec.get("columns"), list)
+            and all(isinstance(c, str) for c in rec["columns"])
+            and isinstance(rec.get("rows"), int)
+            and isinstance(rec.get("rows_sha256"), str)
+        ):
+            problems.append(f"{where}: needs 'path', 'sha256', 'columns' (a list), 'rows' (a number), 'rows_sha256'")
+            continue
+        try:
+            with open(data_dir / str(res.get("path")), encoding="utf-8-sig", newline="") as fh:
+                table = list(csv.reader(fh))
+        except (OSError, UnicodeDecodeError, csv.Error):
+            continue  # reported by check_package
+        header = table[0] if table else []
+        missing = [c for c in rec["columns"] if c not in header]
+        if missing:
+            problems.append(f"{res.get('path')}:1: the copied column(s) {', '.join(missing)} are missing")
+            continue
+        idx = [header.index(c) for c in rec["columns"]]
+        body = table[1 : 1 + rec["rows"]]
+        copied = [rec["columns"], *[[r[i] if i < len(r) else "" for i in idx] for r in body]]
+        if (
+            len(body) < rec["rows"]
+            or hashlib.sha256(copy_text(copied).encode("utf-8")).hexdigest() != rec["rows_sha256"]
+        ):
+            problems.append(_copy_difference(res, rec, copied))
+    return problems
+
+
+def _copy_difference(res: dict, rec: dict, copied: list[list[str]]) -> str:
+    """Where a copy no longer matches its record: the first line, and the column, whose short checksum breaks."""
+    path, source = res.get("path"), rec.get("path")
+
+    def short(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+    columns = rec.get("column_sha256") if isinstance(rec.get("column_sha256"), dict) else {}
+    changed = [
+        c for i, c in enumerate(rec["columns"]) if columns.get(c) not in (None, short("\n".join(r[i] for r in copied)))
+    ]
+    where = f" column {', '.join(map(repr, changed))}:" if changed else ""
+    lines = rec.get("line_sha256") if isinstance(rec.get("line_sha256"), list) else []
+    for i, (cells, want) in enumerate(zip(copied, lines, strict=False)):
+        if short(copy_text([cells])) != want:
+            return (
+                f"{path}:{i + 1}:{where} row {cells[0]!r} is not the copy of line {i + 1} of {source} that the "
+                "descriptor records (a changed value? the copy stays as its source has it)"
+            )
+    if len(copied) - 1 < rec["rows"]:
+        return f"{path}: the copy of {source} has {len(copied) - 1} of its {rec['rows']} rows (a row deleted?)"
+    return f"{path}:{where} the first {rec['rows']} rows are not the copy of {source} that the descriptor records"
+
+
+def shared_later_path(root: Path | None = None) -> Path:
+    """``../shared/context/later_figures.csv`` relative to the repository root (or its main checkout)."""
+    return shared_external_path(root).parent / SHARED_LATER.name
+
+
+def compare_later_with_shared(data_dir: Path, shared: Path) -> list[str]:
+    """later.csv against the file it was built from: a row kept under its id has the same value, unit,
+    period, source date and address, and its quote is in the upstream quote; a number of later.csv
+    from the same address is stated in the upstream row's quote or note."""
+    with open(shared, encoding="utf-8", newline="") as fh:
+        theirs = list(csv.DictReader(fh))
+    with open(data_dir / "later.csv", encoding="utf-8-sig", newline="") as fh:
+        ours = list(csv.DictReader(fh))
+    by_id = {r["id"]: r for r in theirs}
+    by_url: dict[str, str] = {}
+    for r in theirs:
+        by_url[r["url"]] = by_url.get(r["url"], "") + " " + r.get("quote", "") + " " + r.get("note", "")
+    problems = []
+    for line, row in enumerate(ours, start=2):
+        up = by_id.get(row["id"])
+        if up is not None:
+            for col in ("value", "unit", "period", "source_date", "url"):
+                a, b = row.get(col, ""), up.get(col, "")
+                same = a == b or (a and b and _same_number(a, b))
+                if not same:
+                    problems.append(f"later.csv:{line}: column {col!r}: {a!r} but {shared.name} has {b!r}")
+            if row.get("quote") and row["quote"] not in up.get("quote", ""):
+                problems.append(f"later.csv:{line}: column 'quote': not in the quote of {shared.name}'s row")
+        elif row.get("value") and row.get("url") in by_url:
+            numbers = {float(n) for n in re.findall(r"[0-9]+(?:\.[0-9]+)?", by_url[row["url"]])}
+            numbers |= intrinsic.stated_values(by_url[row["url"]], row.get("unit", ""))
+            if not _is_number(row["value"]) or float(row["value"]) not in numbers:
+                problems.append(
+                    f"later.csv:{line}: column 'value': {row['value']} is not stated by {shared.name} for {row['url']}"
+                )
+    return problems
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def _same_number(a: str, b: str) -> bool:
+    return _is_number(a) and _is_number(b) and float(a) == float(b)
+
+
 def _shared_check(data_dir: Path) -> tuple[list[str], str]:
     shared = shared_external_path()
     if not shared.exists():
@@ -594,7 +770,31 @@ def _shared_check(data_dir: Path) -> tuple[list[str], str]:
         return [], "; shared context not found: external.csv not compared"
     if not (data_dir / "external.csv").exists():
         return [], ""
-    return compare_with_shared(data_dir, shared), "; external.csv matches the shared context"
+    problems = compare_with_shared(data_dir, shared) + _record_is_current(data_dir, shared)
+    note = "; external.csv matches the shared context"
+    later_shared = shared.parent / SHARED_LATER.name
+    if later_shared.exists() and (data_dir / "later.csv").exists():
+        problems += compare_later_with_shared(data_dir, later_shared)
+        note += ", later.csv agrees with it"
+    return problems, note
+
+
+def _record_is_current(data_dir: Path, shared: Path) -> list[str]:
+    """The descriptor's ``copied_from`` record of external.csv is the upstream file's checksum."""
+    try:
+        desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8-sig"))
+        rec = next(r for r in desc["resources"] if r.get("path") == "external.csv")[COPY_PROPERTY]
+    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        return []
+    if not isinstance(rec, dict):
+        return []
+    digest = hashlib.sha256(shared.read_bytes()).hexdigest()
+    if rec.get("sha256") != digest:
+        return [
+            f"datapackage.json: resource 'external': {COPY_PROPERTY}: sha256 is not that of {shared} ({digest}): "
+            "the shared file changed, or the record is stale"
+        ]
+    return []
 
 
 def _geojson_note(data_dir: Path, problems: list[str]) -> str:
@@ -620,7 +820,12 @@ def validate(data_dir: Path | None = None, seed_path: Path | None = None) -> tup
         seed = load_seed(seed_path)
     except SeedError as exc:
         return problems or [f"seed: {exc}"], ""
-    problems += content_problems(tables, seed)
+    try:
+        listed = {r.name: r.path for r in read_descriptor(data_dir) if r.tabular}
+    except DataError:
+        listed = {}
+    problems += content_problems(tables, seed, {n for n in listed if n not in tables})
+    problems += check_copies(data_dir)
     shared_problems, shared_note = _shared_check(data_dir)
     problems += shared_problems
     rows = sum(len(t.rows) for t in tables.values())
