@@ -318,9 +318,12 @@ def full_transfer(base_url: str, pages: list[str]) -> dict[str, tuple[float, int
     return result
 
 
-def measure_pages(sites: dict[str, Path], pages: list[str], runs: int, keep_json: bool) -> dict[str, list[dict]]:
+def measure_pages(
+    sites: dict[str, Path], pages: list[str], runs: int, keep_json: bool, on_page=None
+) -> dict[str, list[dict]]:
     """Lighthouse and bytes for every page of every site ({"book": html, "baseline": html});
-    for each page, the runs of the sites alternate (book, baseline, book, ...)."""
+    for each page, the runs of the sites alternate (book, baseline, book, ...). `on_page(rows)`
+    is called after each page with the rows so far (so that a long run leaves its results)."""
     from contextlib import ExitStack
 
     serve = load_serve()
@@ -353,6 +356,8 @@ def measure_pages(sites: dict[str, Path], pages: list[str], runs: int, keep_json
                     flush=True,
                 )
                 rows[site].append(median)
+            if on_page:
+                on_page(rows)
     return rows
 
 
@@ -552,6 +557,14 @@ def main(argv: list[str] | None = None) -> int:
         "--no-baseline", action="store_true", help="do not build and measure the default Jupyter Book 1 build"
     )
     parser.add_argument(
+        "--before-html",
+        type=Path,
+        help="also measure this build (the book before a change) in the same run, its runs "
+        "alternating with the others'; its report goes to --before-out",
+    )
+    parser.add_argument("--before-out", type=Path, help="where the --before-html report goes")
+    parser.add_argument("--baseline-label", help="how the report names the --baseline-html build")
+    parser.add_argument(
         "--baseline-html",
         type=Path,
         help="measure this existing build as the baseline instead of building the default one "
@@ -571,13 +584,14 @@ def main(argv: list[str] | None = None) -> int:
             clone = html.parent.parent if html else None
         html = args.html or html or ROOT / "_build" / "html"
         sites = {"book": html}
+        if args.before_html:
+            sites["before"] = args.before_html
         if args.baseline_html:
             sites["baseline"] = args.baseline_html
         elif not args.no_baseline:
             baseline_html = build_baseline()
             sites["baseline"] = baseline_html
         print(f"==> pages of {', '.join(map(str, sites.values()))}", flush=True)
-        rows = measure_pages(sites, pages, args.runs, args.keep_json)
         html = html.resolve()
         # No machine path in the results: where the pages came from, relative or described.
         if clone and html.is_relative_to(clone.resolve()):
@@ -586,8 +600,19 @@ def main(argv: list[str] | None = None) -> int:
             shown = str(html.relative_to(ROOT))
         else:
             shown = "a build outside the repository (--html)"
-        label = "the build given by --baseline-html, in the same run" if args.baseline_html else DEFAULT_BASELINE
-        write_results(args.out, report(info, timings, rows["book"], shown, args.runs, rows.get("baseline"), label))
+        label = DEFAULT_BASELINE
+        if args.baseline_html:
+            label = args.baseline_label or "the build given by --baseline-html, in the same run"
+
+        def write(rows: dict[str, list[dict]]) -> None:
+            base = rows.get("baseline")
+            write_results(args.out, report(info, timings, rows["book"], shown, args.runs, base, label))
+            if "before" in rows:
+                before_out = args.before_out or args.out.with_name(args.out.stem + "-before.md")
+                shown_before = "the build given by --before-html"
+                write_results(before_out, report(info, None, rows["before"], shown_before, args.runs, base, label))
+
+        write(measure_pages(sites, pages, args.runs, args.keep_json, on_page=write))
     finally:
         failed = timings and any(rc for _, _, rc in timings)
         if clone and not args.keep_clone and not failed:
