@@ -260,9 +260,29 @@ def lighthouse(url: str, out: Path) -> dict:
         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
         "tbt": audits["total-blocking-time"]["numericValue"],
         "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "dom": (audits.get("dom-size") or {}).get("numericValue"),
+        "main": main_thread(audits),
         "failing": failing,
         "errors": report.get("runtimeError", {}).get("message"),
     }
+
+
+# Lighthouse's main-thread groups (mainthread-work-breakdown), gathered as the issue reads them.
+MAIN_GROUPS = {
+    "style": ("styleLayout",),
+    "script": ("scriptEvaluation", "scriptParseCompile"),
+    "parse": ("parseHTML",),
+}
+
+
+def main_thread(audits: dict) -> dict[str, float]:
+    """Main-thread time in ms (Lighthouse's 4x-slowed estimate): style and layout, script
+    (evaluation, parse and compile), HTML and CSS parsing, and the total of every group."""
+    items = ((audits.get("mainthread-work-breakdown") or {}).get("details") or {}).get("items") or []
+    by_group = {item["group"]: item["duration"] for item in items}
+    out = {name: sum(by_group.get(g, 0.0) for g in groups) for name, groups in MAIN_GROUPS.items()}
+    out["total"] = sum(by_group.values())
+    return out
 
 
 def full_transfer(base_url: str, pages: list[str]) -> dict[str, tuple[float, int]]:
@@ -298,9 +318,12 @@ def full_transfer(base_url: str, pages: list[str]) -> dict[str, tuple[float, int
     return result
 
 
-def measure_pages(sites: dict[str, Path], pages: list[str], runs: int, keep_json: bool) -> dict[str, list[dict]]:
+def measure_pages(
+    sites: dict[str, Path], pages: list[str], runs: int, keep_json: bool, on_page=None
+) -> dict[str, list[dict]]:
     """Lighthouse and bytes for every page of every site ({"book": html, "baseline": html});
-    for each page, the runs of the sites alternate (book, baseline, book, ...)."""
+    for each page, the runs of the sites alternate (book, baseline, book, ...). `on_page(rows)`
+    is called after each page with the rows so far (so that a long run leaves its results)."""
     from contextlib import ExitStack
 
     serve = load_serve()
@@ -321,6 +344,9 @@ def measure_pages(sites: dict[str, Path], pages: list[str], runs: int, keep_json
                 median = found[len(found) // 2]
                 median["perf_runs"] = [(r["scores"]["performance"], r["index"], r["tbt"]) for r in found]
                 median["tbt_median"] = statistics.median(r["tbt"] for r in found)
+                # Main thread: the median of the runs, group by group (the median run's own
+                # figures are in the JSON when --keep-json is given).
+                median["main_median"] = {k: statistics.median(r["main"][k] for r in found) for k in found[0]["main"]}
                 median["page"] = page_path
                 median["full_kib"], median["requests"] = transfers[site][page_path]
                 print(
@@ -330,6 +356,8 @@ def measure_pages(sites: dict[str, Path], pages: list[str], runs: int, keep_json
                     flush=True,
                 )
                 rows[site].append(median)
+            if on_page:
+                on_page(rows)
     return rows
 
 
@@ -371,6 +399,41 @@ def page_row(r: dict, base: dict | None) -> str:
 
 
 DEFAULT_BASELINE = "the same pages built with Jupyter Book 1's defaults, in the same run (bench/run.py, step 3)"
+
+
+def main_thread_table(pages: list[dict], baseline: list[dict] | None) -> list[str]:
+    """DOM size and main-thread work per page (medians of the runs), beside the baseline's."""
+    base_of = {r["page"]: r for r in baseline or []}
+    head = ["page", "DOM elements", "TBT ms (median)", "main thread ms", "style & layout ms", "script ms"]
+    head += ["parse ms"]
+    if baseline is not None:
+        head += ["JB1: DOM elements", "JB1: TBT ms (median)", "JB1: main thread ms", "JB1: style & layout ms"]
+        head += ["JB1: script ms", "JB1: parse ms", "TBT x JB1 (medians)"]
+    lines = [
+        "",
+        "### Main thread and DOM",
+        "",
+        "Lighthouse's main-thread breakdown (its 4x-slowed estimate; median of the runs, group by "
+        "group): style and layout; script (evaluation, parse and compile); parse (HTML and CSS). "
+        "DOM elements: Lighthouse's dom-size at load.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "| " + " | ".join(["---"] + ["---:"] * (len(head) - 1)) + " |",
+    ]
+
+    def cells(r: dict) -> list[str]:
+        m = r.get("main_median") or r["main"]
+        dom = f"{r['dom']:,.0f}" if r.get("dom") is not None else "–"
+        return [dom, f"{r['tbt_median']:,.0f}"] + [f"{m[k]:,.0f}" for k in ("total", "style", "script", "parse")]
+
+    for r in pages:
+        row = [r["page"], *cells(r)]
+        if baseline is not None:
+            b = base_of.get(r["page"])
+            row += cells(b) if b else ["–"] * 6
+            row.append(ratio(r["tbt_median"], b["tbt_median"]) if b and b["tbt_median"] else "–")
+        lines.append("| " + " | ".join(row) + " |")
+    return lines
 
 
 def report(
@@ -422,6 +485,7 @@ def report(
                 "| " + " | ".join(["---"] + ["---:"] * (len(head) - 4) + ["---"]) + " |",
             ]
             lines += [page_row(r, None) for r in baseline]
+        lines += main_thread_table(pages, baseline)
         lines += ["", "Budgets (every page):", ""]
         for key, goal, cmp in [("accessibility", 100, "="), ("best-practices", 100, "="), ("seo", 100, "=")]:
             worst = min(r["scores"][key] for r in pages)
@@ -493,6 +557,14 @@ def main(argv: list[str] | None = None) -> int:
         "--no-baseline", action="store_true", help="do not build and measure the default Jupyter Book 1 build"
     )
     parser.add_argument(
+        "--before-html",
+        type=Path,
+        help="also measure this build (the book before a change) in the same run, its runs "
+        "alternating with the others'; its report goes to --before-out",
+    )
+    parser.add_argument("--before-out", type=Path, help="where the --before-html report goes")
+    parser.add_argument("--baseline-label", help="how the report names the --baseline-html build")
+    parser.add_argument(
         "--baseline-html",
         type=Path,
         help="measure this existing build as the baseline instead of building the default one "
@@ -512,13 +584,14 @@ def main(argv: list[str] | None = None) -> int:
             clone = html.parent.parent if html else None
         html = args.html or html or ROOT / "_build" / "html"
         sites = {"book": html}
+        if args.before_html:
+            sites["before"] = args.before_html
         if args.baseline_html:
             sites["baseline"] = args.baseline_html
         elif not args.no_baseline:
             baseline_html = build_baseline()
             sites["baseline"] = baseline_html
         print(f"==> pages of {', '.join(map(str, sites.values()))}", flush=True)
-        rows = measure_pages(sites, pages, args.runs, args.keep_json)
         html = html.resolve()
         # No machine path in the results: where the pages came from, relative or described.
         if clone and html.is_relative_to(clone.resolve()):
@@ -527,8 +600,19 @@ def main(argv: list[str] | None = None) -> int:
             shown = str(html.relative_to(ROOT))
         else:
             shown = "a build outside the repository (--html)"
-        label = "the build given by --baseline-html, in the same run" if args.baseline_html else DEFAULT_BASELINE
-        write_results(args.out, report(info, timings, rows["book"], shown, args.runs, rows.get("baseline"), label))
+        label = DEFAULT_BASELINE
+        if args.baseline_html:
+            label = args.baseline_label or "the build given by --baseline-html, in the same run"
+
+        def write(rows: dict[str, list[dict]]) -> None:
+            base = rows.get("baseline")
+            write_results(args.out, report(info, timings, rows["book"], shown, args.runs, base, label))
+            if "before" in rows:
+                before_out = args.before_out or args.out.with_name(args.out.stem + "-before.md")
+                shown_before = "the build given by --before-html"
+                write_results(before_out, report(info, None, rows["before"], shown_before, args.runs, base, label))
+
+        write(measure_pages(sites, pages, args.runs, args.keep_json, on_page=write))
     finally:
         failed = timings and any(rc for _, _, rc in timings)
         if clone and not args.keep_clone and not failed:
