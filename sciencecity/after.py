@@ -81,15 +81,34 @@ SOURCE_CLASS = {
 
 
 def lasted_sentence(summary: dict) -> str:
-    """One sentence saying whether the core's faster growth lasted, from :func:`lead_summary`."""
-    every = "every one" if summary["faster"] == summary["compared"] else f"{summary['faster']}"
-    trend = "narrowed" if summary["last_year_lead"] < summary["max_lead"] else "did not narrow"
+    """One sentence saying whether the core's faster growth lasted, over full years only.
+
+    From :func:`lead_summary`: the full years with figures for both sides, their leads in
+    order, and the last year's two rates. Half-years are a different measure and are told
+    apart by :func:`half_year_sentence`.
+    """
+    years = summary["years"]
+    n, faster = len(years), sum(lead > 0 for _, lead in years)
+    every = "each" if faster == n else f"{faster}"
+    peak_period, peak = max(years, key=lambda pl: pl[1])
+    last_period, last = years[-1]
+    trend = f", narrowing after {peak_period}" if last < peak and peak_period != last_period else ""
     return (
-        f"The core grew faster than Chongqing in {every} of the {summary['compared']} periods with figures for both, "
-        f"but its lead {trend} from {summary['max_lead']:.1f} points in {summary['max_period']} to "
-        f"{summary['last_year_lead']:.1f} points in {summary['last_year']} "
-        f"({summary['last_year_core']:.1f} % against {summary['last_year_city']:.1f} %)"
+        f"In {every} of the {n} full years with figures for both, the core grew faster than Chongqing; "
+        f"its lead went {' → '.join(f'{lead:.1f}' for _, lead in years)} points "
+        f"({', '.join(p for p, _ in years)}){trend}, with {summary['last_year_core']:.1f} % "
+        f"against {summary['last_year_city']:.1f} % in {last_period}"
     )
+
+
+def half_year_sentence(summary: dict) -> str:
+    """The leads of the half-years, a separate measure from the full years'."""
+    halves = summary["half_years"]
+    if not halves:
+        return "No half-year has figures for both the core and the city"
+    parts = [f"{lead:.1f} points in {period}" for period, lead in halves]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Measured over first halves, a separate series, the lead was {listed}"
 
 
 def period_type(period: str) -> str:
@@ -166,28 +185,37 @@ def leads(series: pd.DataFrame) -> pd.DataFrame:
 
 
 def lead_summary(table: pd.DataFrame) -> dict:
-    """What the leads say about whether fast growth lasted.
+    """What the leads say about whether fast growth lasted, each kind of period on its own.
 
-    ``compared`` periods with both figures; ``faster`` of them with a positive lead; the largest
-    lead and its period; the lead of the first full year after the article and of the last
-    full year; ``missing`` periods with one side only.
+    ``compared`` periods with both figures; ``faster`` of them with a positive lead; ``years``
+    and ``half_years``: ``(period, lead)`` in order for the full years and the half-years with
+    both figures (never mixed); the largest full-year lead and its period; the lead of the
+    first full year after 2020 and of the last full year, with the last year's two rates;
+    ``missing`` periods with one side only.
     """
     both = table.dropna(subset=["lead"])
     if both.empty:
         raise ValueError("no period has figures for both the core and the city")
-    years = both[(both["period_type"] == "full-year") & (both["period"] > "2020")]
-    top = both.loc[both["lead"].idxmax()]
+    full = both[both["period_type"] == "full-year"]
+    if full.empty:
+        raise ValueError("no full year has figures for both the core and the city")
+    halves = both[both["period_type"] == "half-year"]
+    after_2020 = full[full["period"] > "2020"]
+    first = after_2020.iloc[0] if len(after_2020) else full.iloc[0]
+    top = full.loc[full["lead"].idxmax()]
     return {
         "compared": len(both),
         "faster": int((both["lead"] > 0).sum()),
+        "years": [(p, float(v)) for p, v in zip(full["period"], full["lead"], strict=True)],
+        "half_years": [(p, float(v)) for p, v in zip(halves["period"], halves["lead"], strict=True)],
         "max_lead": float(top["lead"]),
         "max_period": top["period"],
-        "first_year": years.iloc[0]["period"],
-        "first_year_lead": float(years.iloc[0]["lead"]),
-        "last_year": years.iloc[-1]["period"],
-        "last_year_lead": float(years.iloc[-1]["lead"]),
-        "last_year_core": float(years.iloc[-1]["core"]),
-        "last_year_city": float(years.iloc[-1]["city"]),
+        "first_year": first["period"],
+        "first_year_lead": float(first["lead"]),
+        "last_year": full.iloc[-1]["period"],
+        "last_year_lead": float(full.iloc[-1]["lead"]),
+        "last_year_core": float(full.iloc[-1]["core"]),
+        "last_year_city": float(full.iloc[-1]["city"]),
         "missing": list(table.loc[table["lead"].isna(), "period"]),
     }
 

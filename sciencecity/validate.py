@@ -40,7 +40,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import after, claims, intrinsic, paths
+from . import after, claims, economy, intrinsic, paths
 from .data import DataError, Table, check_package, load_features, read_descriptor
 from .scanner import Quantity, scan, stated_by
 from .seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
@@ -501,6 +501,11 @@ def later(ctx: Context) -> list[str]:
     return after.check(ctx.tables)
 
 
+def economy_rows(ctx: Context) -> list[str]:
+    """economy.csv's quotes state each row's value, qualifier and year (:func:`sciencecity.economy.check`)."""
+    return economy.check(ctx.tables)
+
+
 def claims_ledger(ctx: Context) -> list[str]:
     """Each claim's ids exist, its status has the evidence it needs and agrees with the rule that computes it
     (:func:`sciencecity.claims.check`)."""
@@ -524,6 +529,7 @@ RULES: tuple[Rule, ...] = (
     restorations,
     external,
     later,
+    economy_rows,
     claims_ledger,
     intrinsic.identities,
 )
@@ -538,6 +544,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "restorations": ("restorations", "figures", "external"),
     "external": ("external",),
     "later": ("later", "restorations", "figures"),
+    "economy_rows": ("economy",),
     "claims_ledger": ("claims", "figures", "events", "institutions", "external", "later"),
     "identities": ("external", "later"),
     "zone_paragraphs": ("zones",),

@@ -100,7 +100,9 @@ def test_lead_summary_counts_and_ends():
     out = after.lead_summary(after.leads(s))
     assert out["compared"] == 4
     assert out["faster"] == 3
-    assert (out["max_period"], out["max_lead"]) == ("2021H1", 7.0)
+    assert (out["max_period"], out["max_lead"]) == ("2021", 4.6)  # full years only: 2021H1's 7.0 is not one
+    assert out["years"] == [("2020", 2.9), ("2021", 4.6), ("2024", -0.7)]
+    assert out["half_years"] == [("2021H1", 7.0)]
     assert (out["first_year"], out["first_year_lead"]) == ("2021", 4.6)
     assert (out["last_year"], out["last_year_lead"]) == ("2024", -0.7)
     assert out["missing"] == ["2022"]
@@ -109,6 +111,13 @@ def test_lead_summary_counts_and_ends():
 def test_lead_summary_needs_a_pair():
     with pytest.raises(ValueError):
         after.lead_summary(after.leads(_series([("city", "2022", "full-year", 2.6)])))
+
+
+def test_lead_summary_needs_a_full_year():
+    """A half-year alone cannot stand in for the full-year story."""
+    halves = _series([("core", "2021H1", "half-year", 19.8), ("city", "2021H1", "half-year", 12.8)])
+    with pytest.raises(ValueError, match="full year"):
+        after.lead_summary(after.leads(halves))
 
 
 def test_growth_series_from_the_data(tables):
@@ -212,24 +221,27 @@ def test_a_restoration_naming_both_tables(tmp_path):
     ]
 
 
-def test_lasted_sentence():
+def test_lasted_sentence_tells_full_years_only():
     summary = {
-        "compared": 6,
-        "faster": 6,
-        "max_lead": 7.0,
-        "max_period": "2021H1",
-        "last_year": "2024",
-        "last_year_lead": 1.7,
+        "years": [("2020", 2.9), ("2021", 4.6), ("2023", 2.2), ("2024", 1.7)],
+        "half_years": [("2021H1", 7.0), ("2022H1", 5.2)],
         "last_year_core": 7.4,
         "last_year_city": 5.7,
     }
     assert after.lasted_sentence(summary) == (
-        "The core grew faster than Chongqing in every one of the 6 periods with figures for both, but its lead "
-        "narrowed from 7.0 points in 2021H1 to 1.7 points in 2024 (7.4 % against 5.7 %)"
+        "In each of the 4 full years with figures for both, the core grew faster than Chongqing; its lead went "
+        "2.9 → 4.6 → 2.2 → 1.7 points (2020, 2021, 2023, 2024), narrowing after 2021, with 7.4 % against 5.7 % in 2024"
     )
-    summary.update(faster=5, last_year_lead=7.5)
-    assert after.lasted_sentence(summary).startswith("The core grew faster than Chongqing in 5 of the 6 periods")
-    assert "did not narrow" in after.lasted_sentence(summary)
+    assert "H1" not in after.lasted_sentence(summary)  # no half-year set against a full year
+    assert after.half_year_sentence(summary) == (
+        "Measured over first halves, a separate series, the lead was 7.0 points in 2021H1 and 5.2 points in 2022H1"
+    )
+    summary["years"] = [("2020", 2.9), ("2021", -0.5), ("2024", 3.0)]
+    sentence = after.lasted_sentence(summary)
+    assert sentence.startswith("In 2 of the 3 full years")
+    assert "narrowing" not in sentence  # the last lead is the largest
+    summary["half_years"] = []
+    assert after.half_year_sentence(summary).startswith("No half-year")
 
 
 def test_every_source_kind_has_a_display_class():

@@ -238,3 +238,34 @@ def test_original_words_drop_a_quote_inside_another(c):
     c.by_table["figures"]["rate"]["quote"] = "增速22.3%"
     c.by_table["figures"]["gap"]["quote"] = "增速22.3%、高于3.3个百分点"
     assert claims.original_words({"article_ids": "rate;gap"}, c) == "增速22.3%、高于3.3个百分点"
+
+
+def test_kind_by_the_tables_of_the_article_ids():
+    k = ctx(
+        figures=[{"id": "rate", "value": 1.0}, {"id": "count", "value": 3.0}],
+        events=[{"event_id": "opening", "date": "2021-05-27"}],
+        institutions=[{"institution_id": "inst", "name_zh": "研究院"}],
+    )
+    assert claims.kind(claim("none", "rate;count"), k) == "figure"
+    assert claims.kind(claim("date", "opening"), k) == "date of an event"
+    assert claims.kind(claim("none", "rate;opening"), k) == "date of an event"  # a date in it: a date claim
+    assert claims.kind(claim("none", "inst;count"), k) == "statement"
+    with pytest.raises(ValueError, match="not an id"):
+        claims.kind(claim("none", "nowhere"), k)
+    with pytest.raises(ValueError, match="names no article id"):
+        claims.kind(claim("none", ""), k)
+
+
+def test_counts_by_kind_split_the_totals():
+    """Every kind and status appears; each row adds up to its total, and the rows to the ledger."""
+    package = data.load_package()
+    ledger = package["claims"]
+    table = claims.counts_by_kind(ledger, claims.Context(package))
+    assert list(table.index) == list(claims.KINDS)
+    assert list(table.columns) == [*claims.STATUSES, "total"]
+    assert (table[list(claims.STATUSES)].sum(axis=1) == table["total"]).all()
+    assert int(table["total"].sum()) == len(ledger)
+    assert table.loc[:, list(claims.STATUSES)].sum().to_dict() == claims.counts(ledger)
+    # the facility's groundbreaking date is verified; the share of the city's output is not
+    assert table.loc["date of an event", "verified"] >= 1
+    assert table.loc["figure", "unverifiable"] >= 1

@@ -1,0 +1,179 @@
+"""The economy behind the article's figures: structure, levels, other themes and peers.
+
+Belongs here: reading ``data/economy.csv`` (facts from other sources, each with the source's words),
+checking that every row's quote states its value, qualifier and year, and the arithmetic the
+chapter "The economy behind the figures" draws from it: ratios of shares (value added against
+gross output), what a share implies, the core's GDP levels by year with their gaps, and the
+like-for-like test for comparisons with peers. Growth arithmetic is :mod:`sciencecity.growth`.
+
+Rules of the chapter, kept by these functions: a number that was not found is a gap (``None``
+or NaN, shown as "not found"), never filled; two places are compared only when the measure,
+the period and the period type are the same; a planned total investment (总投资) is not spending.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import pandas as pd
+
+PATH = "economy.csv"
+THEMES = ("structure", "levels", "talent", "environment", "peers")
+
+#: A number in ASCII digits (in 6.3萬戶 the 萬 is part of the unit, so the value is 6.3), and a year.
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
+
+
+def _rows(table) -> list[dict]:
+    if isinstance(table, pd.DataFrame):
+        return [
+            {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()}
+            for r in table.to_dict("records")
+        ]
+    return [dict(r) for r in table.rows]
+
+
+def period_years(period: str) -> set[int]:
+    """The calendar years a period covers: ``2021`` -> {2021}; ``2020-01/2020-07`` -> {2020}."""
+    years = {int(y) for y in re.findall(r"[0-9]{4}", period)}
+    if not years:
+        raise ValueError(f"{period!r} names no year")
+    return set(range(min(years), max(years) + 1))
+
+
+def period_type_of(period: str) -> str:
+    """The period type a period's form implies (``full-year``, ``half-year``, ``month``, ``months``)."""
+    if re.fullmatch(r"[0-9]{4}", period):
+        return "full-year"
+    if re.fullmatch(r"[0-9]{4}H[12]", period):
+        return "half-year"
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}", period):
+        return "month"
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}/[0-9]{4}-[0-9]{2}", period):
+        return "months"
+    raise ValueError(f"{period!r} is not a year, half-year, month or run of months")
+
+
+def stated_numbers(text: str) -> set[Decimal]:
+    """Every number written with ASCII digits in a text, as exact decimals."""
+    return {Decimal(n) for n in _NUMBER.findall(text or "")}
+
+
+def row_problems(row: Mapping) -> list[str]:
+    """What is wrong with one row of ``economy.csv``, as ``column: message`` strings.
+
+    The quote must state the value (the same decimal number), contain the qualifier when there is
+    one, and name no calendar year outside the period; the period type must be the one the
+    period's form implies.
+    """
+    problems = []
+    quote = row.get("quote") or ""
+    value = row.get("value")
+    if value is None or Decimal(str(value)) not in stated_numbers(quote):
+        problems.append(f"column 'value': {value!r} is not stated in the quote {quote!r}")
+    qualifier = row.get("qualifier") or ""
+    if qualifier and qualifier not in quote:
+        problems.append(f"column 'qualifier': {qualifier!r} is not in the quote {quote!r}")
+    try:
+        implied = period_type_of(row["period"])
+    except ValueError as exc:
+        problems.append(f"column 'period': {exc}")
+    else:
+        if implied != row.get("period_type"):
+            problems.append(f"column 'period_type': {row.get('period_type')!r}, but {row['period']!r} is a {implied}")
+        years = {int(y) for y in _YEAR.findall(quote)}
+        outside = sorted(years - period_years(row["period"]))
+        if outside:
+            problems.append(f"column 'period': the quote names {outside[0]}年, outside {row['period']!r}")
+    return problems
+
+
+def check(tables: Mapping) -> list[str]:
+    """Every row problem of ``economy.csv``, naming file, line and column (none if absent)."""
+    if "economy" not in tables:
+        return []
+    table = tables["economy"]
+    rows = _rows(table)
+    lines = list(getattr(table, "lines", range(2, 2 + len(rows))))
+    return [f"{PATH}:{line}: {p}" for row, line in zip(rows, lines, strict=True) for p in row_problems(row)]
+
+
+def value(economy: pd.DataFrame, ident: str) -> float:
+    """The value of one row of ``economy.csv`` (``KeyError`` naming the id if absent)."""
+    found = economy.loc[economy["id"] == ident, "value"]
+    if found.empty:
+        raise KeyError(f"no row {ident!r} in {PATH}")
+    return float(found.item())
+
+
+def share_ratio(value_added_share_pct: float, output_share_pct: float) -> float:
+    """How a place's share of value added compares with its share of gross output (1 = the same).
+
+    A place whose factories add as much value per yuan of output as the whole's has a ratio of 1;
+    a place that assembles bought-in parts (large output, thin value added) has a ratio below 1.
+    The ratio equals the place's value-added-to-output ratio divided by the whole's.
+    """
+    if output_share_pct <= 0:
+        raise ValueError("the output share must be positive")
+    return value_added_share_pct / output_share_pct
+
+
+def implied_total(part: float, share_pct: float) -> float:
+    """The whole a part implies when it is ``share_pct`` % of it (e.g. exports from one product's share)."""
+    if not 0 < share_pct <= 100:
+        raise ValueError(f"a share must lie in (0, 100], got {share_pct}")
+    return part / (share_pct / 100)
+
+
+def gdp_levels(external: pd.DataFrame, later: pd.DataFrame, years: Sequence[str]) -> pd.DataFrame:
+    """The core's GDP level (亿元, current prices) and growth (%) by year, with their sources.
+
+    ``external`` and ``later`` are the tables (any index). One row per year in ``years``: ``level``
+    and ``growth`` NaN where no source gives them (a gap, never interpolated), ``level_source``
+    and ``growth_source`` naming the table and id or ``not found``.
+    """
+    candidates = []
+    for table_name, frame, metric_col, level_metric, growth_metric in (
+        ("external", external.reset_index(), "metric", "GDP", "GDP growth year on year"),
+        ("later", later.reset_index(), "metric", "gdp", "gdp_growth"),
+    ):
+        is_core = frame["id"].str.startswith("core_")
+        for r in frame[is_core].itertuples(index=False):
+            metric = getattr(r, metric_col)
+            if metric in (level_metric, growth_metric):
+                kind = "level" if metric == level_metric else "growth"
+                candidates.append((str(r.period), kind, float(r.value), f"{table_name}.csv: {r.id}"))
+    rows = []
+    for year in years:
+        row = {"year": year}
+        for kind in ("level", "growth"):
+            hits = [c for c in candidates if c[0] == year and c[1] == kind]
+            if len(hits) > 1:
+                raise ValueError(f"two {kind} figures of the core's GDP for {year}: {[h[3] for h in hits]}")
+            row[kind] = hits[0][2] if hits else math.nan
+            row[f"{kind}_source"] = hits[0][3] if hits else "not found"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def comparable(a: Mapping, b: Mapping) -> tuple[bool, str]:
+    """Whether two rows measure the same thing over the same period: (yes or no, why).
+
+    Same ``metric``, same ``period`` and ``period_type``. Scope is never the same across places;
+    the reason names what differs, so a table can say why a pair is not compared.
+    """
+    differs = [
+        what
+        for what, key in (("measure", "metric"), ("period", "period"), ("period type", "period_type"))
+        if a.get(key) != b.get(key)
+    ]
+    return (not differs, "same measure and period" if not differs else "different " + " and ".join(differs))
+
+
+def gap_pct_points(a: float, b: float) -> float:
+    """``a - b`` in percentage points, at one decimal (the printed precision of growth rates)."""
+    return round(a - b, 1)

@@ -1,0 +1,151 @@
+"""sciencecity.economy: the rows of economy.csv against their quotes, and the chapter's arithmetic."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from sciencecity import data, economy
+
+
+def row(**changes):
+    base = {
+        "id": "x",
+        "value": 1169.0,
+        "qualifier": None,
+        "period": "2022H1",
+        "period_type": "half-year",
+        "quote": "規上工業戰新企業産值達1169億元",
+    }
+    return {**base, **changes}
+
+
+def test_a_row_that_states_its_value_passes():
+    assert economy.row_problems(row()) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "column"),
+    [
+        ({"value": 1196.0}, "value"),  # digits swapped
+        ({"value": 116.9}, "value"),  # decimal point moved
+        ({"quote": "規上工業戰新企業産值達千亿元"}, "value"),  # no digits at all
+        ({"qualifier": "约"}, "qualifier"),  # a qualifier the quote does not carry
+        ({"period_type": "full-year"}, "period_type"),
+        ({"period": "2022-H1"}, "period"),
+        ({"quote": "2021年規上工業戰新企業産值達1169億元"}, "period"),  # the quote names another year
+    ],
+)
+def test_problems_name_the_column(changes, column):
+    problems = economy.row_problems(row(**changes))
+    assert problems and problems[0].startswith(f"column '{column}'"), problems
+
+
+def test_real_quotes_with_units_in_chinese():
+    """Values as the sources print them: a unit of 万 after the number, 超 before it, a year inside."""
+    assert economy.row_problems(row(value=6.3, quote="市場主體達6.3萬戶", period="2022-01", period_type="month")) == []
+    assert (
+        economy.row_problems(
+            row(value=7000.0, qualifier="超", quote="超7000名大學生實現“學在大學城、留在科學城”", period="2022H1")
+        )
+        == []
+    )
+    assert (
+        economy.row_problems(
+            row(
+                value=2000.0,
+                qualifier="超",
+                period="2020-01/2020-07",
+                period_type="months",
+                quote="今年1—7月,西部(重慶)科學城實現規(guī)上工業(yè)總產值超2000億元",
+            )
+        )
+        == []
+    )
+    # the year of a two-year span is inside it; a year of the 十三五 period outside 2020 is not
+    assert economy.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2020年,直管区GDP增速达7%")) == []
+    bad = economy.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2019年,增速达7%"))
+    assert bad == ["column 'period': the quote names 2019年, outside '2020'"]
+
+
+def test_period_forms():
+    assert economy.period_type_of("2021") == "full-year"
+    assert economy.period_type_of("2022H1") == "half-year"
+    assert economy.period_type_of("2022-01") == "month"
+    assert economy.period_type_of("2020-01/2020-07") == "months"
+    assert economy.period_years("2019-11/2020-02") == {2019, 2020}
+    with pytest.raises(ValueError):
+        economy.period_type_of("H1 2022")
+
+
+def test_the_data_pass_and_the_validator_runs_the_rule():
+    package = data.load_package()
+    assert economy.check(package) == []
+    assert set(package["economy"]["theme"]) <= set(economy.THEMES)
+
+
+def test_check_names_file_line_and_column():
+    frame = pd.DataFrame([row(), row(id="y", value=1.5)])
+    assert economy.check({"economy": frame}) == [
+        "economy.csv:3: column 'value': 1.5 is not stated in the quote '規上工業戰新企業産值達1169億元'"
+    ]
+    assert economy.check({}) == []
+
+
+def test_share_ratio_and_implied_total():
+    # the core: 2.77 % of the city's secondary value added, 11.3 % of its industrial output
+    assert economy.share_ratio(2.77, 11.3) == pytest.approx(0.2451, abs=1e-4)
+    assert economy.share_ratio(5.0, 5.0) == 1.0
+    with pytest.raises(ValueError):
+        economy.share_ratio(1.0, 0.0)
+    # 3,337.5 亿元 of exports were 89.9 % of the total
+    assert economy.implied_total(3337.5, 89.9) == pytest.approx(3712.46, abs=0.01)
+    for bad in (0.0, -5.0, 100.5, math.nan):
+        with pytest.raises(ValueError):
+            economy.implied_total(1.0, bad)
+
+
+@pytest.mark.parametrize("part", [0.01, 1.0, 3337.5, 999_999.9])
+@pytest.mark.parametrize("share", [0.01, 11.3, 45.3, 89.9, 100.0])
+def test_implied_total_inverts_the_share(part, share):
+    total = economy.implied_total(part, share)
+    assert total >= part * (1 - 1e-12)
+    assert 100 * part / total == pytest.approx(share, rel=1e-9)
+
+
+def test_gdp_levels_keep_the_gaps():
+    external = data.load_table("external")
+    later = data.load_table("later")
+    levels = economy.gdp_levels(external, later, ["2020", "2021", "2022", "2023", "2024"]).set_index("year")
+    assert levels.loc["2020", "level"] == 487.45
+    assert levels.loc["2021", "level"] == 588.6
+    assert levels.loc["2021", "growth"] == 12.9
+    for year in ("2022", "2023", "2024"):
+        assert math.isnan(levels.loc[year, "level"])
+        assert levels.loc[year, "level_source"] == "not found"
+    assert math.isnan(levels.loc["2022", "growth"])  # no core growth for 2022 either
+    assert levels.loc["2024", "growth"] == 7.4
+
+
+def test_gdp_levels_refuse_two_figures_for_one_year():
+    external = data.load_table("external")
+    later = data.load_table("later")
+    twice = pd.concat([later, later[later["id"] == "core_gdp_2021"].assign(id="core_gdp_2021_copy")])
+    with pytest.raises(ValueError, match="two level figures"):
+        economy.gdp_levels(external, twice, ["2021"])
+
+
+def test_comparable_needs_measure_and_period():
+    a = {"metric": "gdp_growth", "period": "2021", "period_type": "full-year"}
+    assert economy.comparable(a, dict(a)) == (True, "same measure and period")
+    assert economy.comparable(a, {**a, "period": "2020"}) == (False, "different period")
+    assert economy.comparable(a, {**a, "metric": "gdp", "period": "2022H1", "period_type": "half-year"}) == (
+        False,
+        "different measure and period and period type",
+    )
+
+
+def test_gap_in_points():
+    assert economy.gap_pct_points(12.9, 11.1) == 1.8
+    assert economy.gap_pct_points(6.8, 7.0) == -0.2
