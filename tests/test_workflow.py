@@ -10,6 +10,7 @@ kind of disagreement it is there to catch.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -263,6 +264,23 @@ def test_citation_release_date_in_the_future_is_refused(cite_copy):
 
     problems = citation().check(cite_copy, today=dt.date(2026, 12, 3))
     assert problems == ["CITATION.cff: date-released: 2026-12-04 is in the future"]
+
+
+def test_citation_release_date_is_the_tagged_commits(cite_copy):
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+
+    def commit_and_tag(date: str, tag: str) -> None:
+        env = {"GIT_COMMITTER_DATE": f"{date}T12:00:00+00:00", "GIT_AUTHOR_DATE": f"{date}T12:00:00+00:00"}
+        for cmd in (["add", "-A"], ["commit", "-q", "--allow-empty", "-m", "release"], ["tag", tag]):
+            subprocess.run([*git, *cmd], cwd=cite_copy, check=True, env={**os.environ, **env})
+
+    subprocess.run(["git", "init", "-q"], cwd=cite_copy, check=True)
+    commit_and_tag("2026-12-01", "v0.0.9")  # another version's tag: not compared
+    assert citation().check(cite_copy) == []
+    commit_and_tag("2026-12-02", "v0.1.0")
+    assert citation().check(cite_copy) == [
+        "CITATION.cff: date-released: 2026-12-04 is not the date of the commit tagged v0.1.0 (2026-12-02)"
+    ]
 
 
 def test_citation_a_line_break_in_a_page_does_not_matter(cite_copy):
