@@ -259,6 +259,15 @@ def test_citation_check_names_each_disagreement(cite_copy, file, old, new, expec
     assert any(expected in p for p in problems), problems
 
 
+def test_citation_without_what_the_pages_need_says_so(cite_copy):
+    _edit(cite_copy / "CITATION.cff", "version: 0.1.0\n", "")
+    _edit(cite_copy / "references.bib", "@article{wang2021sciencecity,", "@article{wang2021,")
+    problems = citation().check(cite_copy)
+    assert "CITATION.cff: version: None is not pyproject.toml's '0.1.0'" in problems
+    assert "references.bib: no entry wang2021sciencecity" in problems
+    assert problems[-1] == "CITATION.cff: cannot write the 'How to cite' lines (missing KeyError('version'))"
+
+
 def test_citation_release_date_in_the_future_is_refused(cite_copy):
     import datetime as dt
 

@@ -211,12 +211,14 @@ def check(root: Path = ROOT, today: dt.date | None = None) -> list[str]:
         return problems
     version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     problems += release_problems(cff, version, today or dt.date.today(), tag_date(root, f"v{cff.get('version')}"))
-    problems += article_problems(cff, bib_article(root / "references.bib"))
     try:
-        article = article_citation(cff)
+        problems += article_problems(cff, bib_article(root / "references.bib"))
+    except ValueError as exc:
+        problems.append(str(exc))
+    try:
+        report, article = report_citation(cff), article_citation(cff)
     except (KeyError, IndexError, TypeError, ValueError) as exc:
-        return [*problems, f"CITATION.cff: references/0: cannot write the article's citation ({exc!r})"]
-    report = report_citation(cff)
+        return [*problems, f"CITATION.cff: cannot write the 'How to cite' lines (missing {exc!r})"]
     problems += page_problems("README.md", (root / "README.md").read_text(encoding="utf-8"), [report, article])
     problems += page_problems(
         "book/index.ipynb", notebook_markdown(root / "book" / "index.ipynb"), [report, f"{{cite}}`{ARTICLE_KEY}`"]
