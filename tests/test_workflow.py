@@ -10,6 +10,7 @@ kind of disagreement it is there to catch.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -258,11 +259,37 @@ def test_citation_check_names_each_disagreement(cite_copy, file, old, new, expec
     assert any(expected in p for p in problems), problems
 
 
+def test_citation_without_what_the_pages_need_says_so(cite_copy):
+    _edit(cite_copy / "CITATION.cff", "version: 0.1.0\n", "")
+    _edit(cite_copy / "references.bib", "@article{wang2021sciencecity,", "@article{wang2021,")
+    problems = citation().check(cite_copy)
+    assert "CITATION.cff: version: None is not pyproject.toml's '0.1.0'" in problems
+    assert "references.bib: no entry wang2021sciencecity" in problems
+    assert problems[-1] == "CITATION.cff: cannot write the 'How to cite' lines (missing KeyError('version'))"
+
+
 def test_citation_release_date_in_the_future_is_refused(cite_copy):
     import datetime as dt
 
     problems = citation().check(cite_copy, today=dt.date(2026, 12, 3))
     assert problems == ["CITATION.cff: date-released: 2026-12-04 is in the future"]
+
+
+def test_citation_release_date_is_the_tagged_commits(cite_copy):
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+
+    def commit_and_tag(date: str, tag: str) -> None:
+        env = {"GIT_COMMITTER_DATE": f"{date}T12:00:00+00:00", "GIT_AUTHOR_DATE": f"{date}T12:00:00+00:00"}
+        for cmd in (["add", "-A"], ["commit", "-q", "--allow-empty", "-m", "release"], ["tag", tag]):
+            subprocess.run([*git, *cmd], cwd=cite_copy, check=True, env={**os.environ, **env})
+
+    subprocess.run(["git", "init", "-q"], cwd=cite_copy, check=True)
+    commit_and_tag("2026-12-01", "v0.0.9")  # another version's tag: not compared
+    assert citation().check(cite_copy) == []
+    commit_and_tag("2026-12-02", "v0.1.0")
+    assert citation().check(cite_copy) == [
+        "CITATION.cff: date-released: 2026-12-04 is not the date of the commit tagged v0.1.0 (2026-12-02)"
+    ]
 
 
 def test_citation_a_line_break_in_a_page_does_not_matter(cite_copy):

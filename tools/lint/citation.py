@@ -4,7 +4,8 @@
 
 1. It is valid Citation File Format 1.2.0: the CFF project's JSON schema, vendored as
    tools/lint/cff-schema-1.2.0.json (the build has no network), with formats (dates) checked.
-2. Its version is pyproject.toml's, and its release date is a date that has passed.
+2. Its version is pyproject.toml's, and its release date is a date that has passed; when the
+   repository has the release tag ``v<version>``, the release date is that commit's date.
 3. Its first reference, the source article, agrees with references.bib's entry
    ``wang2021sciencecity``: author, title (the bibliography may add a translation in brackets),
    newspaper, year, month and address.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -57,8 +59,24 @@ def schema_problems(cff: dict, schema: dict) -> list[str]:
     return problems
 
 
-def release_problems(cff: dict, pyproject_version: str, today: dt.date) -> list[str]:
-    """The version must be pyproject.toml's; date-released a real date, not in the future."""
+def tag_date(root: Path, tag: str) -> dt.date | None:
+    """The commit date of git tag ``tag`` in ``root``; None when there is no such tag (or no git)."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", f"refs/tags/{tag}", "--"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    return dt.date.fromisoformat(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip() else None
+
+
+def release_problems(cff: dict, pyproject_version: str, today: dt.date, tagged: dt.date | None = None) -> list[str]:
+    """The version must be pyproject.toml's; date-released a real date, not in the future, and
+    the date of the commit tagged ``v<version>`` when there is one (``tagged``)."""
     problems = []
     if str(cff.get("version")) != pyproject_version:
         problems.append(f"CITATION.cff: version: {cff.get('version')!r} is not pyproject.toml's {pyproject_version!r}")
@@ -69,6 +87,11 @@ def release_problems(cff: dict, pyproject_version: str, today: dt.date) -> list[
     else:
         if released > today:
             problems.append(f"CITATION.cff: date-released: {released} is in the future")
+        if tagged is not None and released != tagged:
+            problems.append(
+                f"CITATION.cff: date-released: {released} is not the date of the commit tagged "
+                f"v{cff.get('version')} ({tagged})"
+            )
     return problems
 
 
@@ -187,13 +210,15 @@ def check(root: Path = ROOT, today: dt.date | None = None) -> list[str]:
     if problems:
         return problems
     version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    problems += release_problems(cff, version, today or dt.date.today())
-    problems += article_problems(cff, bib_article(root / "references.bib"))
+    problems += release_problems(cff, version, today or dt.date.today(), tag_date(root, f"v{cff.get('version')}"))
     try:
-        article = article_citation(cff)
+        problems += article_problems(cff, bib_article(root / "references.bib"))
+    except ValueError as exc:
+        problems.append(str(exc))
+    try:
+        report, article = report_citation(cff), article_citation(cff)
     except (KeyError, IndexError, TypeError, ValueError) as exc:
-        return [*problems, f"CITATION.cff: references/0: cannot write the article's citation ({exc!r})"]
-    report = report_citation(cff)
+        return [*problems, f"CITATION.cff: cannot write the 'How to cite' lines (missing {exc!r})"]
     problems += page_problems("README.md", (root / "README.md").read_text(encoding="utf-8"), [report, article])
     problems += page_problems(
         "book/index.ipynb", notebook_markdown(root / "book" / "index.ipynb"), [report, f"{{cite}}`{ARTICLE_KEY}`"]
