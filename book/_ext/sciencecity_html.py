@@ -129,7 +129,9 @@ def _first_paragraph(doctree: nodes.Node) -> str:
             continue
         children = list(para.children)
         # A chapter's first paragraph opens with a bold label ("What this chapter shows."):
-        # the description is what follows it.
+        # the description is what follows it. MyST puts an empty text node before the label.
+        while children and isinstance(children[0], nodes.Text) and not children[0].astext().strip():
+            children = children[1:]
         if children and isinstance(children[0], nodes.strong):
             children = children[1:]
         text = " ".join("".join(c.astext() for c in children).split())
