@@ -417,7 +417,7 @@ _TIMESTAMP = re.compile(
 )
 #: A year and month written with a dot (2021.09), which a decimal can also be: marked uncertain.
 _YEAR_DOT_MONTH = re.compile(r"(?<![0-9.．])(?:19|20)[0-9]{2}\.(?P<m>0?[1-9]|1[0-2])(?![0-9.])")
-_RANK = re.compile(rf"(?P<di>第)(?P<n>[0-9０-９]+|{_CN})|(?P<n4>[1-4一二三四])(?=季度)")
+_RANK = re.compile(rf"(?P<di>第)(?P<n>[0-9０-９]+|{_CN})|(?P<n4>[1-4一二两三四])(?=季度)")
 #: More ordinals after the first, in a list: 第一、第二产业, 第一至三季度.
 _ORDINAL_LIST = re.compile(r"(?:[、和及与至到~～\-—]第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}))+")
 #: Counters after 第N that number an item of a series (not a rank): 第二批, 第十四届, 第3个.
@@ -830,15 +830,16 @@ def _ranks(text: str) -> list[Quantity]:
     """第3位, 第一, 首个 (rank 1); 第一季度 and 一季度 (quarters); 第二批 (ordinals). See :func:`_ordinal`."""
     found = []
     for m in _RANK.finditer(text):
-        if not m["di"] and (
-            _one_of(_char(text, m.start() - 1), "前后近每") or _is_numeral_char(_char(text, m.start() - 1))
-        ):
-            continue  # 前三季度: a span of quarters; 每季度
         try:
             value = parse_chinese_number(m["n"] or m["n4"])
         except ValueError:
             continue
-        if (q := _ordinal(text, m, value)) is not None:
+        before = _char(text, m.start() - 1)
+        if not m["di"] and before == "前" and value > 1:  # 前三季度: quarters 1 to 3 (前一季度 is the last one)
+            found.append(_quantity(text, m.start() - 1, m.end() + 2, None, "季度", "date", bounds=(Decimal(1), value)))
+        elif not m["di"] and (_one_of(before, "前后近每") or _is_numeral_char(before)):
+            continue  # 前一季度, 近两季度, 每季度
+        elif (q := _ordinal(text, m, value)) is not None:
             found.append(q)
     for m in _FIRST.finditer(text):
         if not _one_of(_char(text, m.start() - 1), _FIRST_BLOCKERS):
