@@ -50,9 +50,10 @@ dash between two numbers is never a minus sign; a fall makes both bounds negativ
 gives -8 to -5). A dash right after a quantity that makes no range is marked uncertain.
 
 Ordinals: 第3位, 第一名, 第二大 and 全市第一 are ranks; 第一季度 and 一季度 are quarters (kind
-date, unit 季度; 前三季度 is the range 1 to 3); 第二批 and 第十四届 are kind ordinal; 第一产业, 第三方, 第一时间 and a clause's
-opening 第一 (firstly) are no quantity. Dates: 2021.09.15, 2021/9/15, 2020年9月11日 (value
-empty), 5月 (value 5). 2021.09 with no unit may be a decimal: a date, marked uncertain.
+date, unit 季度; 前三季度 is the range 1 to 3); 第二批 and 第十四届 are kind ordinal; 第一产业,
+第三方, 第一时间 and a clause's opening 第一 (firstly) are no quantity. Dates: 2021.09.15,
+2021/9/15, 2020年9月11日 (value empty), 5月 (value 5). 2021.09 with no unit may be a decimal:
+a date, marked uncertain.
 
 Uncertain means: the scanner returns the quantity but cannot tell its sign or form from the
 words, and says why; check it before use. Where it cannot tell what a form is at all, it returns
