@@ -29,7 +29,7 @@ What counts as a quantity
 - **Ranks and ordinals** (:func:`_ordinal`): 第N is a rank with 位/名/大 after it (第3位, 第一名,
   第二大) or where it closes a phrase after a word (全市第一, 排名第一的); ``首`` + 个/家/座/台/款/所/条/位
   (全市首个 = the city's first of its kind) is rank 1. 第一季度 and 一季度 are quarters (kind
-  ``"date"``, unit ``"季度"``; 前三季度 is not read). 第二批, 第十四届, 第3个 number an item of a series:
+  ``"date"``, unit ``"季度"``; 前三季度 is the range 1 to 3). 第二批, 第十四届, 第3个 number an item of a series:
   kind ``"ordinal"``, unit the counter. 第一产业, 第三方, 第一时间, 第一梯队, 第十四个五年规划 and 第一
   opening a clause ("firstly") are no quantity, nor is a numeral after 第 read as a count. 首批,
   首场, 首次, 首届 label the first of a series or batch and are not ranks. ``N强`` (世界500强) is kind
@@ -287,8 +287,8 @@ _FALL_WORDS = (
     "压缩",
 )
 #: One-character falls and comparisons, unless the character before makes another word:
-#: 降0.3%, 跌2%, 减5家, 比全国低0.2个百分点, 少3家, 慢0.5个百分点 (not 最低, 至少, 涨跌, 增减).
-_FALL_CHARS = {"降": "升", "跌": "涨", "减": "增加", "低": "最较偏压贬走", "少": "至最多不缺稀很", "慢": "缓快"}
+#: 降0.3%, 跌2%, 减5家, 比全国低0.2个百分点, 偏低1.2℃, 少3家, 慢0.5个百分点 (not 最低, 至少, 涨跌, 增减).
+_FALL_CHARS = {"降": "升", "跌": "涨", "减": "增加", "低": "最较", "少": "至最多不缺稀很", "慢": "缓快"}
 #: Subjects that are themselves a fall, so their level is negative: 降幅为3.2%, 降幅收窄至3.2%.
 _FALL_SUBJECTS = ("降幅", "跌幅", "减幅", "下降幅度", "降速")
 #: Words of a narrowing or widening change: their sign depends on what narrows (降幅收窄 is a rise).
@@ -632,7 +632,9 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
     """The quantity a numeral match starts, or None when it is no quantity (module docstring)."""
     start, pos, run = m.start(), m.end(), m.group()
     arabic = m["ar"] is not None
-    if arabic and (_is_latin(_char(text, start - 1)) or _is_latin(_char(text, pos))) or _char(text, start - 1) == "第":
+    if (arabic and (_is_latin(_char(text, start - 1)) or _is_latin(_char(text, pos)))) or _char(
+        text, start - 1
+    ) == "第":
         return None  # 5G, H1N1: a name; 第十四个: an ordinal (_ranks)
     numeral, magnitude = (run, "") if arabic else _split_magnitude(run)
     try:
