@@ -1019,6 +1019,13 @@ def _range(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
     )
 
 
+def _broken_range(text: str, prev: Quantity | None, q: Quantity) -> bool:
+    """Whether ``prev``, a dash or 至, and ``q`` look like a range but are none (12-2月, 2020-09)."""
+    if prev is None or prev.value is None or q.value is None or prev.unit not in ("", q.unit):
+        return False
+    return q.start - prev.end <= 2 and _RANGE_DASH.fullmatch(text, prev.end, q.start) is not None
+
+
 def _join(text: str, found: list[Quantity]) -> list[Quantity]:
     """Ranges joined into one quantity (:func:`_range`); a fall carried along a list (分别下降3%和5%)."""
     joined: list[Quantity] = []
@@ -1031,6 +1038,8 @@ def _join(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         if prev is not None and prev.end == q.start and q.text[0] in _MINUS:
             q = replace(q, uncertain="a dash right after a quantity: a minus sign or a range")
+        elif _broken_range(text, prev, q):
+            q = replace(q, uncertain="after a dash or 至 that makes no range (12-2月): one end of a span?")
         elif (
             prev is not None
             and text[prev.end : q.start] in _LIST_JOINS
