@@ -42,7 +42,7 @@ A fall is a negative value. A change written as a decrease is negative: 下降3.
 (-0.2), 下降三分之一, 降幅为3.2%, 比全国低0.2个百分点, 负增长, and an explicit minus (增长-3.2%).
 After 到/至/为 a fall verb gives a level: 下降到3% is 3. A fall before the first item of a list
 carries to the others (分别下降3.2%和5.1%). 增长, 提高, 上升 are rises; 降幅收窄 is a rise; 收窄 or
-缩小 of anything else stays positive and is marked uncertain (增速收窄 is a fall of the rate).
+缩小 of anything else stays positive and is marked uncertain (增速收窄 means the rate fell).
 
 A range is one quantity: 5%-8%, 15.1%-20%, 3至5倍, 1-8月, 2021—2025年, 一至八月. Its text spans
 both ends, value is empty, low and high are the bounds, unit and kind are the second end's. A
@@ -50,9 +50,10 @@ dash between two numbers is never a minus sign; a fall makes both bounds negativ
 gives -8 to -5). A dash right after a quantity that makes no range is marked uncertain.
 
 Ordinals: 第3位, 第一名, 第二大 and 全市第一 are ranks; 第一季度 and 一季度 are quarters (kind
-date, unit 季度); 第二批 and 第十四届 are kind ordinal; 第一产业, 第三方, 第一时间 and a clause's
-opening 第一 (firstly) are no quantity. Dates: 2021.09.15, 2021/9/15, 2020年9月11日 (value
-empty), 5月 (value 5). 2021.09 with no unit may be a decimal: a date, marked uncertain.
+date, unit 季度; 前三季度 is the range 1 to 3); 第二批 and 第十四届 are kind ordinal; 第一产业,
+第三方, 第一时间 and a clause's opening 第一 (firstly) are no quantity. Dates: 2021.09.15,
+2021/9/15, 2020年9月11日 (value empty), 5月 (value 5). 2021.09 with no unit may be a decimal:
+a date, marked uncertain.
 
 Uncertain means: the scanner returns the quantity but cannot tell its sign or form from the
 words, and says why; check it before use. Where it cannot tell what a form is at all, it returns

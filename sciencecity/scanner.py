@@ -26,31 +26,58 @@ What counts as a quantity
   ("上百", "百余"), since the numeral alone is an order of magnitude, not a count.
 - Multi-digit Chinese digit strings without 十/百/千 (二〇二一) are read only as years before ``年``;
   elsewhere they are names (华润三九) or doubled words (唯一一个).
-- **Ranks**: 第 + number (+ 位/名/个/家/大): 第3位, 第一; and ``首`` + 个/家/座/台/款/所/条/位 (全市首个
-  = the city's first of its kind) as rank 1. 首批, 首场, 首次, 首届 label the first of a series or
-  batch and are not ranks. ``N强`` (世界500强) is kind ``"rank"`` with unit ``"强"``.
+- **Ranks and ordinals** (:func:`_ordinal`): 第N is a rank with 位/名/大 after it (第3位, 第一名,
+  第二大) or where it closes a phrase after a word (全市第一, 排名第一的); ``首`` + 个/家/座/台/款/所/条/位
+  (全市首个 = the city's first of its kind) is rank 1. 第一季度 and 一季度 are quarters (kind
+  ``"date"``, unit ``"季度"``; 前三季度 is the range 1 to 3). 第二批, 第十四届, 第3个 number an item of a series:
+  kind ``"ordinal"``, unit the counter. 第一产业, 第三方, 第一时间, 第一梯队, 第十四个五年规划 and 第一
+  opening a clause ("firstly") are no quantity, nor is a numeral after 第 read as a count. 首批,
+  首场, 首次, 首届 label the first of a series or batch and are not ranks. ``N强`` (世界500强) is kind
+  ``"rank"`` with unit ``"强"``.
 - **Dates**: ``2020年9月11日``, ``5月27日`` (unit ``"date"``, value None: a date is not one number;
   read it from ``text``), ``5月`` (unit ``"月"``, value 5), ``11日`` (unit ``"日"``), ``2021年``
-  (kind ``"year"``), timestamps ``2024/9/15 12:49:00``. Other numbers before 年/个月/天 are
-  durations: kind ``"number"``, unit ``"年"`` (两年平均增速 -> 2).
+  (kind ``"year"``), timestamps ``2024/9/15 12:49:00``, ``2021-09-15`` and ``2021.09.15`` (a valid
+  month and day). ``2021.09`` with no unit after it is a date marked uncertain (it may be a
+  decimal). Other numbers before 年/个月/天 are durations: kind ``"number"``, unit ``"年"``
+  (两年平均增速 -> 2).
 - **Amounts** keep their magnitude in the unit: "3.5万亿元" -> 3.5 ``万亿元``. ``千亿级`` (a class of
   magnitude, used of money in economic writing) -> 1000, unit ``亿元``, qualifier ``千亿级``.
+  After Arabic digits 千 and 百 are magnitudes too (5千人 -> 5 ``千人``), except in a unit (3千米).
+- **Units** are kept whole: 微克/立方米, 吨标准煤, 万标准箱, ℃; a unit per unit (元/平方米, 公里/小时,
+  万元/亩) is kind ``"number"`` with the whole unit.
 - **Qualifiers** as written: before the number 近, 将近, 接近, 约, 大约, 超, 超过, 逾, 不到, 不足
-  (not where they end a word: 最近, 附近, 签约, 赶超); between number and unit 余, 多 (also after
-  the magnitude: 4亿多元, 1万余人); after the unit 以上, 以下, 左右. Several are joined in reading order.
-- **Approximate counts** keep the numeral in the qualifier: 数十, 几十, 上百, 十余, 近千亿 (value
-  10, 10, 100, 10, 1000: an order, never an exact count); a plain 十家 is ten.
-- **Falls are negative values.** A sign before Arabic digits (-, －, −, ﹣; not a hyphen after a
-  digit or letter: 2020-09) is the number's: 增长-3.2% gives -3.2. A fall word right before the
-  number (下降, 减少, 回落, 下滑, 下跌, 降低, 缩减, 萎缩, 降幅, 负增长; 了 may follow it) makes
-  the value negative: 下降3.2% gives -3.2. After 到/至/为 the number is a level (下降到3% is 3).
+  至少 (not where they end a word: 最近, 附近, 签约, 赶超); between number and unit 余, 多 (also
+  after the magnitude: 4亿多元, 1万余人); after the unit 以上, 以下, 以内, 左右. Several are joined in reading order.
+- **Approximate counts** keep the numeral in the qualifier: 数十, 几十, 上百, 十余, 十几, 近千亿 (value
+  10, 10, 100, 10, 10, 1000: an order, never an exact count); a plain 十家 is ten; 二十几家 is 20
+  with qualifier 几. 两三个 and 三四十家 are not read (a miss, not a guess).
+- **Falls are negative values** (:func:`_change_sign`). A sign before Arabic digits (-, －, −, ﹣;
+  not a hyphen after a digit or letter: 2020-09) is the number's: 增长-3.2% gives -3.2. A fall
+  word right before the number (:data:`_FALL_WORDS`: 下降, 减少, 回落, 降幅, 负增长, 减产 ...; 了 may
+  follow it), or a comparison (比全国低0.2个百分点, 少3家, 慢0.3个百分点, 低于全国0.2个百分点), makes
+  the value negative, in every form: 下降3.2%, 下降三分之一, 减少了两成, 下降百分之五. A fall subject
+  makes its level negative (降幅为3.2%, 降幅收窄至1.8%) and its widening too (降幅扩大0.5个百分点);
+  降幅收窄1.5个百分点 is a rise. 收窄/缩小 of anything else is positive and marked uncertain (增速收窄
+  is a fall of the rate, 差距缩小 of a gap); 低于 X n% is marked uncertain (X's level or the gap).
+  After 到/至/为 a fall verb gives a level (下降到3% is 3). A fall carries along a list that shares
+  its verb (分别下降3.2%和5.1%: both negative).
+- **Ranges** (:func:`_range`) are one quantity: 5%-8%, 15.1%-20%, 5～8%, 3至5倍, 1-8月, 一至八月,
+  2021—2025年, 50万-200万元, 1至2成. ``value`` is None; ``low`` and ``high`` are the bounds
+  (``low <= high``), the unit and kind those of the second end. A dash between two numbers is
+  never a minus sign; a fall makes both bounds negative (下降5%-8%: -8 to -5). Ends that are not
+  in increasing order are no range (2020-09), and a dash right after a quantity that makes no
+  range is marked uncertain. 到 does not make a range (从5%提高到8% is two levels).
+- **Uncertain** (``uncertain`` not empty): the quantity is returned but its sign or form is not
+  settled by the words; the field says why. Besides the cases above: a number with no unit but
+  its magnitude followed by a word that may be a unit the scanner does not read (5号线, 10时).
 - **Elided units**, as spoken: 一万二 is 12000, 两千四 is 2400 (两千四亿元 is 2400 亿元), 一百五 is 150;
   with 零 the digit stays a unit (一万零二 is 10002). A Chinese numeral with 万 or 亿 is a number
   without a unit too (一万二, 两千四百亿 in 亿), except in a short list of idioms (:data:`_IDIOMS`:
   千万不要, 万一, 亿万, 十万火急 ...).
 - **Shares other than %**: ‰ and 千分之 are kind ``"permille"`` (value in ‰); 三成, 三分之一 and
   1/3 are kind ``"fraction"`` with the value as a fraction of one (0.3, 1/3 to 28 digits), unit
-  ``"成"``, ``"分之"`` or ``"/"``. Full-width digits and separators (１，０５６家) read as ASCII ones;
+  ``"成"``, ``"分之"`` or ``"/"``; 八成五 is 0.85, 三成半 0.35, 一半 0.5 (unit ``"半"``).
+  Full-width digits and separators (１，０５６家) read as ASCII ones;
   一月 is January where a date is plain (今年一月, 一月份), not in 统一月报.
 
 Lost digits (a repost that dropped every run of three or more digits)
@@ -255,10 +282,13 @@ _FALL_WORDS = (
     "递减",
     "压减",
     "下行",
+    "减产",
+    "减收",
+    "压缩",
 )
 #: One-character falls and comparisons, unless the character before makes another word:
-#: 降0.3%, 跌2%, 减5家, 比全国低0.2个百分点, 少3家, 慢0.5个百分点 (not 最低, 至少, 涨跌, 增减).
-_FALL_CHARS = {"降": "升", "跌": "涨", "减": "增加", "低": "最较偏压贬走", "少": "至最多不缺稀很", "慢": "缓快"}
+#: 降0.3%, 跌2%, 减5家, 比全国低0.2个百分点, 偏低1.2℃, 少3家, 慢0.5个百分点 (not 最低, 至少, 涨跌, 增减).
+_FALL_CHARS = {"降": "升", "跌": "涨", "减": "增加", "低": "最较", "少": "至最多不缺稀很", "慢": "缓快"}
 #: Subjects that are themselves a fall, so their level is negative: 降幅为3.2%, 降幅收窄至3.2%.
 _FALL_SUBJECTS = ("降幅", "跌幅", "减幅", "下降幅度", "降速")
 #: Words of a narrowing or widening change: their sign depends on what narrows (降幅收窄 is a rise).
@@ -279,6 +309,8 @@ _PRE_QUALIFIERS = ("将近", "接近", "超过", "大约", "不到", "不足", "
 _APPROXIMATORS = ("上", "数", "几")  # only before a lone 十/百/千/万/亿: 上百, 数千, 几十
 #: Characters that, just before a one-character qualifier, make it the end of a word instead.
 _QUALIFIER_BLOCKERS = {"近": "最附亲靠贴就邻", "约": "签预合节制公契相邀婚条", "超": "赶高入出"}
+#: Characters that may follow a number without being its unit (:func:`_unread_unit`).
+_NOT_A_UNIT = "的和与及或至到是为在比较以之等同了将后前内外中起并而增提降减扩缩升达占居"
 _POST_QUALIFIERS = ("以上", "以下", "以内", "左右")
 
 _MAGNITUDES = ("万亿", "千亿", "百亿", "千万", "百万", "亿", "万", "千", "百")  # after Arabic digits
@@ -321,6 +353,12 @@ _MEASURES = (
 )
 _COUNTERS = (
     "人次",
+    "场次",
+    "乘次",
+    "车次",
+    "班次",
+    "架次",
+    "艘次",
     "个",
     "家",
     "项",
@@ -339,6 +377,7 @@ _COUNTERS = (
     "款",
     "只",
     "头",
+    "列",
     "支",
     "批",
     "次",
@@ -378,7 +417,7 @@ _TIMESTAMP = re.compile(
 )
 #: A year and month written with a dot (2021.09), which a decimal can also be: marked uncertain.
 _YEAR_DOT_MONTH = re.compile(r"(?<![0-9.．])(?:19|20)[0-9]{2}\.(?P<m>0?[1-9]|1[0-2])(?![0-9.])")
-_RANK = re.compile(rf"(?P<di>第)(?P<n>[0-9０-９]+|{_CN})|(?P<n4>[1-4一二三四])(?=季度)")
+_RANK = re.compile(rf"(?P<di>第)(?P<n>[0-9０-９]+|{_CN})|(?P<n4>[1-4一二两三四])(?=季度)")
 #: More ordinals after the first, in a list: 第一、第二产业, 第一至三季度.
 _ORDINAL_LIST = re.compile(r"(?:[、和及与至到~～\-—]第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}))+")
 #: Counters after 第N that number an item of a series (not a rank): 第二批, 第十四届, 第3个.
@@ -522,8 +561,8 @@ def _read_simple_unit(text: str, pos: int, magnitude: str) -> tuple[str, str, in
         return magnitude + "元", "amount", pos + 1
     if unit := _startswith_any(text, pos, _MEASURES):
         return magnitude + unit, "number", pos + len(unit)
-    if unit := _startswith_any(text, pos, _COUNTERS):
-        return magnitude + unit, "count", pos + len(unit)
+    if (unit := _startswith_any(text, pos, _COUNTERS)) and not text.startswith("大关", pos):
+        return magnitude + unit, "count", pos + len(unit)  # not 突破1万大关 (a threshold)
     if not magnitude and _char(text, pos) == "强":
         return "强", "rank", pos + 1
     if magnitude:
@@ -593,7 +632,9 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
     """The quantity a numeral match starts, or None when it is no quantity (module docstring)."""
     start, pos, run = m.start(), m.end(), m.group()
     arabic = m["ar"] is not None
-    if arabic and (_is_latin(_char(text, start - 1)) or _is_latin(_char(text, pos))) or _char(text, start - 1) == "第":
+    if (arabic and (_is_latin(_char(text, start - 1)) or _is_latin(_char(text, pos)))) or _char(
+        text, start - 1
+    ) == "第":
         return None  # 5G, H1N1: a name; 第十四个: an ordinal (_ranks)
     numeral, magnitude = (run, "") if arabic else _split_magnitude(run)
     try:
@@ -661,7 +702,19 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
     else:
         qualifier = pre + post + after
     begin, value, uncertain = _signed(text, start, start - len(pre), value, unit, arabic and not pre)
+    uncertain = uncertain or _unread_unit(text, end + len(after), unit, magnitude)
     return _quantity(text, begin, end + len(after), value, unit, kind, qualifier, uncertain=uncertain)
+
+
+def _unread_unit(text: str, end: int, unit: str, magnitude: str) -> str:
+    """Why a number with no unit but its magnitude may have a unit the scanner cannot read (or "").
+
+    400万乘次, 52立升: the character after it is a Chinese word, not a particle or verb (的, 和, 至 ...).
+    """
+    ch = _char(text, end)
+    if unit not in ("", magnitude) or not _is_han(ch) or ch in _NOT_A_UNIT:
+        return ""
+    return f"followed by {ch}, which may be a unit the scanner does not read"
 
 
 def _signed(text: str, start: int, begin: int, value: Decimal, unit: str, may_sign: bool) -> tuple[int, Decimal, str]:
@@ -692,11 +745,12 @@ def _magnitude_at(text: str, pos: int, arabic: bool) -> str:
 def _in_idiom(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` overlaps one of :data:`_IDIOMS` (千万不要, 万一 ...)."""
     for idiom in _IDIOMS:
-        i = text.find(idiom, max(0, start - len(idiom) + 1))
-        while i != -1 and i < end:
+        stop = end + len(idiom) - 1  # an occurrence that starts before ``end``, and no further (linear time)
+        i = text.find(idiom, max(0, start - len(idiom) + 1), stop)
+        while i != -1:
             if i + len(idiom) > start:
                 return True
-            i = text.find(idiom, i + 1)
+            i = text.find(idiom, i + 1, stop)
     return False
 
 
@@ -778,15 +832,16 @@ def _ranks(text: str) -> list[Quantity]:
     """第3位, 第一, 首个 (rank 1); 第一季度 and 一季度 (quarters); 第二批 (ordinals). See :func:`_ordinal`."""
     found = []
     for m in _RANK.finditer(text):
-        if not m["di"] and (
-            _one_of(_char(text, m.start() - 1), "前后近每") or _is_numeral_char(_char(text, m.start() - 1))
-        ):
-            continue  # 前三季度: a span of quarters; 每季度
         try:
             value = parse_chinese_number(m["n"] or m["n4"])
         except ValueError:
             continue
-        if (q := _ordinal(text, m, value)) is not None:
+        before = _char(text, m.start() - 1)
+        if not m["di"] and before == "前" and value > 1:  # 前三季度: quarters 1 to 3 (前一季度 is the last one)
+            found.append(_quantity(text, m.start() - 1, m.end() + 2, None, "季度", "date", bounds=(Decimal(1), value)))
+        elif not m["di"] and (_one_of(before, "前后近每") or _is_numeral_char(before)):
+            continue  # 前一季度, 近两季度, 每季度
+        elif (q := _ordinal(text, m, value)) is not None:
             found.append(q)
     for m in _FIRST.finditer(text):
         if not _one_of(_char(text, m.start() - 1), _FIRST_BLOCKERS):
@@ -964,6 +1019,13 @@ def _range(text: str, prev: Quantity | None, q: Quantity) -> Quantity | None:
     )
 
 
+def _broken_range(text: str, prev: Quantity | None, q: Quantity) -> bool:
+    """Whether ``prev``, a dash or 至, and ``q`` look like a range but are none (12-2月, 2020-09)."""
+    if prev is None or prev.value is None or q.value is None or prev.unit not in ("", q.unit):
+        return False
+    return q.start - prev.end <= 2 and _RANGE_DASH.fullmatch(text, prev.end, q.start) is not None
+
+
 def _join(text: str, found: list[Quantity]) -> list[Quantity]:
     """Ranges joined into one quantity (:func:`_range`); a fall carried along a list (分别下降3%和5%)."""
     joined: list[Quantity] = []
@@ -976,6 +1038,8 @@ def _join(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         if prev is not None and prev.end == q.start and q.text[0] in _MINUS:
             q = replace(q, uncertain="a dash right after a quantity: a minus sign or a range")
+        elif _broken_range(text, prev, q):
+            q = replace(q, uncertain="after a dash or 至 that makes no range (12-2月): one end of a span?")
         elif (
             prev is not None
             and text[prev.end : q.start] in _LIST_JOINS

@@ -10,6 +10,8 @@ value never is. The policy these cases pin is printed by ``python -m sciencecity
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from sciencecity.scanner import scan
@@ -81,6 +83,8 @@ RANGES = [
     ("2019—2021年，年均增长7.4%。", [q("2019—2021年", "2019..2021", "年", "year"), pct("7.4%")]),
     ("合同期限为1~3年。", [q("1~3年", "1..3", "年", "number")]),
     ("城镇化率提高到65%-70%。", [pct("65%-70%", "65..70")]),
+    ("冬季12-2月降水偏少。", [q("12", "12", "", "number"), q("2月", "2", "月", "date", "", True)]),
+    ("增速回落1.5-2个百分点。", [pts("1.5-2个百分点", "-2..-1.5")]),
 ]
 
 ORDINALS = [
@@ -102,7 +106,8 @@ ORDINALS = [
     ("新能源汽车销量位居全国第5名。", [q("第5名", "5", "rank", "rank")]),
     ("全省共有6家企业入选，数量居中西部第一。", [q("6家", "6", "家", "count"), q("第一", "1", "rank", "rank")]),
     ("第三产业占GDP比重达到54.2%。", [pct("54.2%")]),
-    ("前三季度，居民人均可支配收入增长5.9%。", [pct("5.9%")]),
+    ("前三季度，居民人均可支配收入增长5.9%。", [q("前三季度", "1..3", "季度", "date"), pct("5.9%")]),
+    ("前一季度出口增速较高，前两季度合计增长4%。", [q("前两季度", "1..2", "季度", "date"), pct("4%")]),
     ("第四季度工业用电量增长7.2%。", [q("第四季度", "4", "季度", "date"), pct("7.2%")]),
     ("委托第三方评估机构对12个项目开展评估。", [q("12个", "12", "个", "count")]),
     ("第一书记驻村帮扶2年。", [q("2年", "2", "年", "number")]),
@@ -176,6 +181,8 @@ FALLS = [
     ),
     ("全员劳动生产率比上年提高6.2%。", [pct("6.2%")]),
     ("增速较上月下滑1.3个百分点。", [pts("1.3个百分点", "-1.3")]),
+    ("全年平均气温较常年偏低1.2℃。", [q("1.2℃", "-1.2", "℃", "number")]),
+    ("最低工资标准为每月2100元，最低3%的企业除外。", [q("2100元", "2100", "元", "amount"), pct("3%")]),
     ("规上企业数量比上年减少8家，降至1320家。", [q("8家", "-8", "家", "count"), q("1320家", "1320", "家", "count")]),
 ]
 
@@ -325,3 +332,39 @@ def test_spans_and_fields_are_consistent(sentence, expected):
         assert (x.low is None) == (x.high is None)
         if x.low is not None:
             assert x.value is None and x.low <= x.high
+
+
+#: What the random texts below are made of: digits, numerals, units, signs, dashes and the words
+#: that set a sign, a range or an ordinal, so that their combinations reach every rule.
+PIECES = [
+    *"0123456789０１２.．,，%％‰-－—~～至到第一二两三四五六七八九十百千万亿零〇几余多数上近约超过以左右成半分之/",
+    *"年月日号季度个家项倍元美产业方位名大批届下降减少低于收窄扩大提高增长为了和、的 ：:。（）A5GH",
+    *(
+        "百分点",
+        "个百分点",
+        "微克/立方米",
+        "元/平方米",
+        "2021.09.15",
+        "降幅为",
+        "第一产业",
+        "十几个",
+        "八成五",
+        "5%-8%",
+    ),
+]
+
+
+@pytest.mark.parametrize("repost", [False, True])
+def test_random_text_never_breaks_the_scanner(repost):
+    """Seeded random strings of those pieces: no exception, and every quantity keeps the invariants."""
+    rng = random.Random(14)
+    for _ in range(1500):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30)))
+        quantities = scan(text, repost=repost)
+        for before, after in zip(quantities, quantities[1:], strict=False):
+            assert before.end <= after.start, text
+        for x in quantities:
+            assert text[x.start : x.end] == x.text, text
+            assert (x.low is None) == (x.high is None), text
+            assert x.low is None or (x.value is None and x.low <= x.high), text
+            assert x.value is None or "E" not in str(x.value), text
