@@ -593,6 +593,26 @@ def _property_problem(f: Field, value: Any) -> str | None:
 
 
 def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[dict[str, Any]] | None:
+    """:func:`_check_geojson` on the file's bytes, remembered for the same bytes and resource (the
+    geometries take most of the validator's time, and ``validate`` reads the file twice)."""
+    try:
+        raw = (data_dir / res.path).read_bytes()
+    except OSError as exc:
+        problems.append(f"{res.path}: cannot read ({exc.strerror})")
+        return None
+    found, features = _check_geojson(raw, res)
+    problems += found
+    return None if features is None else json.loads(features)
+
+
+@lru_cache(maxsize=8)
+def _check_geojson(raw: bytes, res: Resource) -> tuple[list[str], str | None]:
+    problems: list[str] = []
+    features = _read_geojson_bytes(raw, res, problems)
+    return problems, None if features is None else json.dumps(features)
+
+
+def _read_geojson_bytes(raw: bytes, res: Resource, problems: list[str]) -> list[dict[str, Any]] | None:
     """Read and check a GeoJSON resource, appending problems; its features, or ``None`` if any problem.
 
     The file: UTF-8 JSON, a ``FeatureCollection`` with at least one feature. Each feature: a
@@ -604,11 +624,8 @@ def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[di
     """
     where, n_before = res.path, len(problems)
     try:
-        text = (data_dir / res.path).read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
         collection = json.loads(text)
-    except OSError as exc:
-        problems.append(f"{where}: cannot read ({exc.strerror})")
-        return None
     except UnicodeDecodeError as exc:
         problems.append(f"{where}: not UTF-8 at byte {exc.start}")
         return None
