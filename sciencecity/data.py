@@ -790,11 +790,11 @@ def _signature(data_dir: Path) -> tuple:
 
 @lru_cache(maxsize=4)
 def _load(data_dir: Path, seed_path: Path | None, signature: tuple) -> dict[str, pd.DataFrame]:
-    from .validate import content_problems  # validate builds on this module
+    from .validate import check_copies, content_problems  # validate builds on this module
 
     tables, problems = check_package(data_dir, seed_path)
     if not problems:
-        problems = content_problems(tables, load_seed(seed_path))
+        problems = content_problems(tables, load_seed(seed_path)) + check_copies(data_dir)
     if problems:
         raise DataError(problems)
     return {name: table.frame() for name, table in tables.items()}
