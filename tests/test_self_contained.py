@@ -20,6 +20,8 @@ from sciencecity import paths
 from sciencecity import validate as validate_module
 from sciencecity.validate import validate
 
+pytestmark = pytest.mark.slow  # about 160 validations: `make test` runs it, `make unit` does not
+
 TABLES = ("external", "later")  # figures.csv: each value is checked against the seed (test_corruptions)
 
 
