@@ -301,6 +301,15 @@ COLUMN_TYPES = {
     "implied_min": ("number", "integer"),
     "year_restored": ("integer",),
     "leading_industry": ("boolean",),
+    **{
+        name: ("string",)
+        for name in (
+            "id quote text zh en unit period date source_date url metric kind status scope scope_zh entity_zh "
+            "label_zh label_en survives also_at article_ids evidence_ids rule zone_id zone_zh note qualifier "
+            "stated_in relation figure_id external_id later_id restored_from date_as_written year_status "
+            "period_type subject source item_zh carrier_zh category claim_id event_id institution_id"
+        ).split()
+    },
 }
 #: The field types each bounding constraint applies to (Table Schema).
 _APPLIES = {
