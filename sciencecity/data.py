@@ -301,6 +301,15 @@ COLUMN_TYPES = {
     "implied_min": ("number", "integer"),
     "year_restored": ("integer",),
     "leading_industry": ("boolean",),
+    **{
+        name: ("string",)
+        for name in (
+            "id quote text zh en unit period date source_date url metric kind status scope scope_zh entity_zh "
+            "label_zh label_en survives also_at article_ids evidence_ids rule zone_id zone_zh note qualifier "
+            "stated_in relation figure_id external_id later_id restored_from date_as_written year_status "
+            "period_type subject source item_zh carrier_zh category claim_id event_id institution_id"
+        ).split()
+    },
 }
 #: The field types each bounding constraint applies to (Table Schema).
 _APPLIES = {
@@ -593,6 +602,26 @@ def _property_problem(f: Field, value: Any) -> str | None:
 
 
 def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[dict[str, Any]] | None:
+    """:func:`_check_geojson` on the file's bytes, remembered for the same bytes and resource (the
+    geometries take most of the validator's time, and ``validate`` reads the file twice)."""
+    try:
+        raw = (data_dir / res.path).read_bytes()
+    except OSError as exc:
+        problems.append(f"{res.path}: cannot read ({exc.strerror})")
+        return None
+    found, features = _check_geojson(raw, res)
+    problems += found
+    return None if features is None else json.loads(features)
+
+
+@lru_cache(maxsize=8)
+def _check_geojson(raw: bytes, res: Resource) -> tuple[list[str], str | None]:
+    problems: list[str] = []
+    features = _read_geojson_bytes(raw, res, problems)
+    return problems, None if features is None else json.dumps(features)
+
+
+def _read_geojson_bytes(raw: bytes, res: Resource, problems: list[str]) -> list[dict[str, Any]] | None:
     """Read and check a GeoJSON resource, appending problems; its features, or ``None`` if any problem.
 
     The file: UTF-8 JSON, a ``FeatureCollection`` with at least one feature. Each feature: a
@@ -604,11 +633,8 @@ def _read_geojson(data_dir: Path, res: Resource, problems: list[str]) -> list[di
     """
     where, n_before = res.path, len(problems)
     try:
-        text = (data_dir / res.path).read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
         collection = json.loads(text)
-    except OSError as exc:
-        problems.append(f"{where}: cannot read ({exc.strerror})")
-        return None
     except UnicodeDecodeError as exc:
         problems.append(f"{where}: not UTF-8 at byte {exc.start}")
         return None
@@ -773,11 +799,11 @@ def _signature(data_dir: Path) -> tuple:
 
 @lru_cache(maxsize=4)
 def _load(data_dir: Path, seed_path: Path | None, signature: tuple) -> dict[str, pd.DataFrame]:
-    from .validate import content_problems  # validate builds on this module
+    from .validate import check_copies, content_problems  # validate builds on this module
 
     tables, problems = check_package(data_dir, seed_path)
     if not problems:
-        problems = content_problems(tables, load_seed(seed_path))
+        problems = content_problems(tables, load_seed(seed_path)) + check_copies(data_dir)
     if problems:
         raise DataError(problems)
     return {name: table.frame() for name, table in tables.items()}

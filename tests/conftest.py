@@ -9,8 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sciencecity import paths
+
+# Hypothesis profiles (tests/test_properties.py): "ci", the default, is derandomised (a fixed
+# set of examples, the same on every run) and short enough for `make test`; "long" draws 1,000
+# random examples for a local run: HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py
+CI_EXAMPLES = 40
+settings.register_profile("ci", max_examples=CI_EXAMPLES, derandomize=True, deadline=None, database=None)
+settings.register_profile("long", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 VENV_BIN = Path(sys.executable).parent
 

@@ -51,6 +51,11 @@ def set_cell(name: str, key: str, column: str, value: str | Callable[[str], str]
     return lambda d: rewrite(d, name, edit)
 
 
+def ids(name: str) -> list[str]:
+    """The first column of every row of a table."""
+    return [next(iter(r.values())) for r in rows(name)]
+
+
 def line_of(name: str, key: str) -> int:
     """The CSV line of the row whose first column is ``key`` (rows are one line each)."""
     return 2 + [next(iter(r.values())) for r in rows(name)].index(key)
@@ -165,6 +170,7 @@ def _delete_row(name: str, key: str) -> Callable[[Path], None]:
 FIG = lambda key: f"figures.csv:{line_of('figures', key)}"  # noqa: E731
 FEAT = lambda code: f"{GEOJSON}: feature {feature_no(code)} ({code})"  # noqa: E731
 EXT = lambda key: f"external.csv:{line_of('external', key)}"  # noqa: E731
+LATER = lambda key: f"later.csv:{line_of('later', key)}"  # noqa: E731
 BYLINE = rows("translations")[-1]["start"]
 
 CORRUPTIONS = [
@@ -575,6 +581,227 @@ CORRUPTIONS = [
         "datapackage.json",
         "datapackage.json: resource 'chongqing_districts': property 'adcode' has type 'geojson'",
     ),
+    # --- intrinsic rules (issue 14): each holds with nothing beside the repository ---------------
+    Corruption(
+        "share_over_100",
+        set_cell("external", "core_secondary_va_share_2020", "value", "156.7"),
+        "external.csv",
+        f"{EXT('core_secondary_va_share_2020')}: column 'value': 156.7 is not plausible (a share lies in 0-100%)",
+    ),
+    Corruption(
+        "growth_out_of_range",
+        set_cell("later", "core_gdp_growth_2021", "value", "-120"),
+        "later.csv",
+        f"{LATER('core_gdp_growth_2021')}: column 'value': -120 is not plausible (a growth rate",
+    ),
+    Corruption(
+        "count_not_whole",
+        set_cell("external", "launch_projects", "value", "7.9"),
+        "external.csv",
+        f"{EXT('launch_projects')}: column 'value': 7.9 is not plausible (a count is a non-negative whole number)",
+    ),
+    Corruption(
+        "amount_negative",
+        set_cell("external", "launch_investment_core", "value", "-482"),
+        "external.csv",
+        f"{EXT('launch_investment_core')}: column 'value': -482 is not plausible (an amount in 亿元 is positive",
+    ),
+    Corruption(
+        "amount_beyond_any_subject",
+        set_cell("later", "cq_gdp_2024", "value", "59000000000"),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'value': 5.9e+10 is not plausible",
+    ),
+    Corruption(
+        "unit_does_not_fit_metric",
+        set_cell("later", "cq_gdp_growth_2021", "unit", "亿元"),
+        "later.csv",
+        f"{LATER('cq_gdp_growth_2021')}: column 'unit': '亿元' does not fit metric 'gdp_growth' (expected %)",
+    ),
+    Corruption(
+        "unit_with_a_stray_space",
+        set_cell("later", "cq_gdp_2024", "unit", "亿元 "),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'unit': '亿元 ' has leading or trailing spaces",
+    ),
+    Corruption(
+        "second_value_for_subject_metric_period",
+        lambda d: rewrite(
+            d, "later", lambda t: t.append(["cq_gdp_2024_again", *t[ids("later").index("cq_gdp_2024") + 1][1:]])
+        ),
+        "later.csv",
+        f"later.csv:{len(rows('later')) + 2}: column 'value': a second value for 重庆市, gdp, 2024",
+    ),
+    Corruption(
+        "level_and_growth_disagree",
+        set_cell("external", "cq_gdp_2020", "value", "2500.279"),
+        "external.csv",
+        f"{EXT('cq_gdp_2020')}: column 'value': 2500.28 (2020) to 27894 (2021) is +1015.6%, "
+        "but the growth rate is 8.3%",
+    ),
+    Corruption(
+        "share_disagrees_with_its_parts",
+        set_cell("external", "core_gdp_2020", "value", "4874.5"),
+        "external.csv",
+        f"{EXT('core_gdp_2020')}: column 'value': 4.25 of 4874.5 is 0.09%, not the share 0.9%",
+    ),
+    Corruption(
+        "sectors_do_not_sum_to_gdp",
+        set_cell("external", "core_secondary_va_2020", "value", "2765.2"),
+        "external.csv",
+        f"{EXT('core_secondary_va_2020')}: column 'value':",
+    ),
+    Corruption(
+        "date_not_in_the_calendar",
+        set_cell("external", "cq_gdp_2020", "source_date", "2021-02-30"),
+        "external.csv",
+        f"{EXT('cq_gdp_2020')}: column 'source_date': '2021-02-30' is not a calendar date",
+    ),
+    Corruption(
+        "month_13",
+        set_cell("later", "core_rd_institutions_2021_07", "period", "2021-13"),
+        "later.csv",
+        f"{LATER('core_rd_institutions_2021_07')}: column 'period': '2021-13' has no month 13",
+    ),
+    Corruption(
+        "period_after_its_source",
+        set_cell("later", "cq_gdp_2024", "source_date", "2023-01-21"),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'period': 2024 starts after its source's date 2023-01-21",
+    ),
+    Corruption(
+        "source_date_in_the_future",
+        set_cell("later", "cq_gdp_2024", "source_date", "2091-01-21"),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'source_date': 2091-01-21 is in the future",
+    ),
+    Corruption(
+        "period_against_the_quoted_words",
+        set_cell("figures", "gdp_growth_h1", "period", "2020H1"),
+        "figures.csv",
+        f"{FIG('gdp_growth_h1')}: column 'period': '2020H1' but the quote says '今年上半年', "
+        "2021H1 in an article of 2021",
+    ),
+    Corruption(
+        "address_not_http",
+        set_cell("later", "cq_gdp_2024", "url", "ftp://cq.people.com.cn/n2/2025/0121/c367668-41115380.html"),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'url': 'ftp://cq.people.com.cn/n2/2025/0121/c367' is not an http(s) address",
+    ),
+    Corruption(
+        "figure_copied_under_a_new_id",
+        lambda d: rewrite(
+            d, "figures", lambda t: t.append(["gdp_growth_h1_copy", *t[1 + ids("figures").index("gdp_growth_h1")][1:]])
+        ),
+        "figures.csv",
+        f"figures.csv:{len(rows('figures')) + 2}: column 'quote': the same quote at the same offset",
+    ),
+    Corruption(
+        "repeated_quote_at_another_zones_occurrence",
+        lambda d: rewrite(
+            d, "zone_industries", lambda t: next(r for r in t if r[2] == "医疗器械").__setitem__(3, "670")
+        ),
+        "zone_industries.csv",
+        "zone_industries.csv:4: column 'start': 670 is outside zone 'core''s paragraph",
+    ),
+    Corruption(
+        "english_truncated",
+        set_cell("figures", "signed_investment_growth_h1", "label_en", "Inv"),
+        "figures.csv",
+        f"{FIG('signed_investment_growth_h1')}: column 'label_en': 'Inv' is 3 characters",
+    ),
+    Corruption(
+        "claim_verified_without_evidence",
+        set_cell("claims", "fortune500_firms", "status", "verified"),
+        "claims.csv",
+        f"claims.csv:{line_of('claims', 'fortune500_firms')}: column 'status': verified needs independent evidence",
+    ),
+    Corruption(
+        "id_listed_twice",
+        set_cell("claims", "university_projects", "article_ids", lambda s: s + ";" + s.split(";")[0]),
+        "claims.csv",
+        f"claims.csv:{line_of('claims', 'university_projects')}: column 'article_ids': "
+        "university_projects_signed listed twice",
+    ),
+    Corruption(
+        "text_not_nfc",
+        set_cell("later", "cq_gdp_2024", "note", "Cafe\u0301"),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'note': not in Unicode normal form NFC",
+    ),
+    Corruption(
+        "zero_width_character",
+        set_cell("later", "cq_gdp_2024", "scope_zh", "重庆\u200b市"),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'scope_zh': invisible character U+200B at 2",
+    ),
+    Corruption(
+        "nul_character",
+        set_cell("later", "cq_gdp_2024", "note", "a\x00b"),
+        "later.csv",
+        f"{LATER('cq_gdp_2024')}: column 'note': control character U+0000 at 1",
+    ),
+    Corruption(
+        "key_differs_only_by_an_invisible_character",
+        lambda d: rewrite(d, "terminology", lambda t: t.append([t[1][0] + "\u200b", *t[1][1:]])),
+        "terminology.csv",
+        f"terminology.csv:{len(rows('terminology')) + 2}: column 'zh': duplicate",
+    ),
+    Corruption(
+        "copy_of_the_shared_file_changed",
+        set_cell("external", "launch_projects", "value", "790"),
+        "external.csv",
+        f"{EXT('launch_projects')}: column 'value': row 'launch_projects' is not the copy of line",
+    ),
+    Corruption(
+        "table_not_loaded_skips_its_rules",
+        set_cell("zones", "core", "start", "abc"),
+        "zones.csv",
+        "zones.csv:2: column 'start': 'abc' is not an integer",
+    ),
+    # --- Frictionless constraints as the standard defines them -----------------------------------
+    Corruption(
+        "maximum_enforced",
+        edit_descriptor(lambda r: r["schema"]["fields"][6].setdefault("constraints", {}).update(maximum=100), "later"),
+        "later.csv",
+        f"{LATER('core_gdp_2021')}: column 'value': '588.6' is above the maximum 100",
+        True,
+    ),
+    Corruption(
+        "max_length_enforced",
+        edit_descriptor(lambda r: r["schema"]["fields"][0]["constraints"].update(maxLength=12), "figures"),
+        "figures.csv",
+        f"{FIG('infrastructure_projects')}: column 'id': 'infrastructure_projects' is longer than the maximum "
+        "length 12",
+        True,
+    ),
+    Corruption(
+        "min_length_enforced",
+        edit_descriptor(lambda r: r["schema"]["fields"][0]["constraints"].update(minLength=20), "figures"),
+        "figures.csv",
+        f"{FIG('leading_industries')}: column 'id': 'leading_industries' is shorter than the minimum length 20",
+        True,
+    ),
+    Corruption(
+        "unsupported_constraint_refused",
+        edit_descriptor(lambda r: r["schema"]["fields"][0]["constraints"].update(exclusiveMaximum=3), "figures"),
+        "datapackage.json",
+        "datapackage.json: resource 'figures': field 'id': constraint 'exclusiveMaximum' is not supported by "
+        "this validator",
+    ),
+    Corruption(
+        "field_type_changed_under_a_rule",
+        edit_descriptor(lambda r: r["schema"]["fields"][14].update(type="string"), "figures"),
+        "datapackage.json",
+        "datapackage.json: resource 'figures': field 'start' has type 'string', but the rules read 'start' as integer",
+    ),
+    Corruption(
+        "field_type_changed_many_cells",
+        edit_descriptor(lambda r: r["schema"]["fields"][6].update(type="integer"), "later"),
+        "later.csv",
+        f"{LATER('core_gdp_growth_2021')}: column 'value': '12.9' is not an integer",
+        True,
+    ),
 ]
 
 
@@ -614,6 +841,23 @@ def test_the_loader_refuses_the_copy(data_copy, corruption):
     with pytest.raises(DataError) as err:
         data.load_package(data_copy)
     assert corruption.expect in str(err.value)
+
+
+def test_one_defect_one_message(data_copy):
+    """A table that does not load: its one problem, then one line naming the rules skipped for it."""
+    set_cell("zones", "core", "start", "abc")(data_copy)
+    assert validate(data_copy)[0] == [
+        "zones.csv:2: column 'start': 'abc' is not an integer",
+        "zones.csv: not loaded (see above), so these rules were skipped: zone_paragraphs, zone_names",
+    ]
+    set_cell("figures", "gdp_growth_h1", "value", "19.8 percent")(data_copy)
+    problems = validate(data_copy)[0]
+    assert [p for p in problems if p.startswith("figures.csv")] == [
+        f"{FIG('gdp_growth_h1')}: column 'value': '19.8 percent' is not a number",
+        "figures.csv: not loaded (see above), so these rules were skipped: figure_values, coverage, restorations, "
+        "later, claims_ledger",
+    ]
+    assert len(problems) == 4, problems  # two lines for each table
 
 
 def test_a_byte_order_mark_is_accepted(data_copy):
