@@ -25,7 +25,19 @@ notebooks and doctrees, which are untouched):
    order, highlighted by Sphinx (the same Pygments classes and _static/pygments.css as the
    chapter), each with the anchor ``#cell-N`` and a link back to its place in the chapter, and
    a link to the notebook itself (the copy Sphinx keeps in _sources/). A plain page of its own
-   (no theme, no script): readable in any browser without downloading anything.
+   (no theme, no script; the theme's pygments.css in its light mode, long lines wrapped so that
+   a phone never scrolls sideways): readable in any browser without downloading anything.
+
+3. Fewer bytes for the same code: Pygments wraps every token in a span, but in both of the
+   theme's modes names, punctuation and spaces are drawn in the plain text colour, so their
+   spans (about half of all) give way to their text (`plain_token_classes` reads which, from
+   the stylesheet the theme writes). The chapters' pages come out smaller than before, and a
+   cell opened holds fewer nodes.
+
+The chapter's script (book/_static/sciencecity-code.js) is added, deferred, to the pages
+that have folded cells only. ``sciencecity_code_in_page: false`` (not used) builds the other
+design measured: no code in the chapter at all, only a link to the cell on the code page
+(bench/results.md compares them).
 
 The cells are numbered 1, 2, ... in the order of the notebook's code cells that have a visible
 input (myst-nb's ``cell_code_source`` containers), the same on both pages: the chapter's cell N

@@ -53,7 +53,8 @@ Loaded by _config.yml (sphinx.local_extensions). Six things, each small:
 
 Lighter pages also come from _config.yml (extensions removed) and from the layout override
 book/_templates/layout.html (no Font Awesome script, no search scripts on pages other than
-search.html); the icons the theme needs are drawn by book/_static/sciencecity.css.
+search.html); the icons the theme needs are drawn by book/_static/sciencecity.css; the
+code cells stay out of the page until opened (book/_ext/sciencecity_code.py).
 tests/test_browser.py checks all of it in Chromium; bench/results.md has the numbers.
 """
 
