@@ -218,7 +218,8 @@ body {{ font-family: "DejaVu Sans", Arial, Helvetica, "Noto Sans CJK SC", sans-s
 a {{ color: #0a5fb4; }}
 h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.15rem; margin: 2rem 0 0.5rem; }}
 .highlight {{ background: #f5f5f5; }}
-pre {{ white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.75rem; margin: 0; font-size: 0.85rem; line-height: 1.4; }}
+pre {{ white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.75rem; margin: 0; font-size: 0.85rem;
+  line-height: 1.4; }}
 .back {{ font-size: 0.9rem; }}
 </style>
 </head>
