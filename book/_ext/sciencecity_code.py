@@ -158,7 +158,9 @@ def _code_href(translator, number: int) -> str:
 
 def visit_hide_cell(self, node: HideCodeCellNode) -> None:
     cell_input = _folded_input(node)
-    if cell_input is None or self.builder.format != "html" or self.builder.name not in ("html", "dirhtml"):
+    # The HTML builder only: the single-page build (the PDF) keeps myst-nb's markup, whose
+    # folded cells the print stylesheet hides.
+    if cell_input is None or self.builder.name != "html":
         visit_HideCellInput(self, node)
         return
     number = _cell_number(self, cell_input)
@@ -253,7 +255,7 @@ def _highlight(app: Sphinx, cell_input: nodes.container) -> str:
 
 
 def write_code_pages(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name not in ("html", "dirhtml"):
+    if exception is not None or app.builder.name != "html":
         return
     env = app.env
     for docname in sorted(env.found_docs):
@@ -308,7 +310,7 @@ def add_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
 ) -> None:
     """The script that opens the cells, deferred, on the pages that have folded cells only."""
-    if doctree is None or not app.config.sciencecity_code_in_page:
+    if doctree is None or app.builder.name != "html" or not app.config.sciencecity_code_in_page:
         return
     if any(_folded_input(n) is not None for n in doctree.findall(HideCodeCellNode)):
         app.add_js_file(SCRIPT, defer="defer")
