@@ -34,8 +34,8 @@ notebooks and doctrees, which are untouched):
    the stylesheet the theme writes). The chapters' pages come out smaller than before, and a
    cell opened holds fewer nodes.
 
-The chapter's script (book/_static/sciencecity-code.js) is added, deferred, to the pages
-that have folded cells only. ``sciencecity_code_in_page: false`` (not used) builds the other
+The script is the book's own (book/_static/sciencecity.js, deferred, on every page: no
+request more). ``sciencecity_code_in_page: false`` (not used) builds the other
 design measured: no code in the chapter at all, only a link to the cell on the code page
 (bench/results.md compares them).
 
@@ -303,24 +303,10 @@ def write_code_pages(app: Sphinx, exception: Exception | None) -> None:
         )
 
 
-SCRIPT = "sciencecity-code.js"
-
-
-def add_script(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
-) -> None:
-    """The script that opens the cells, deferred, on the pages that have folded cells only."""
-    if doctree is None or app.builder.name != "html" or not app.config.sciencecity_code_in_page:
-        return
-    if any(_folded_input(n) is not None for n in doctree.findall(HideCodeCellNode)):
-        app.add_js_file(SCRIPT, defer="defer")
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     # False: the other design (only a link to the code page in each cell's place); measured,
     # not used (bench/results.md).
     app.add_config_value("sciencecity_code_in_page", True, "html", types=[bool])
     app.add_node(HideCodeCellNode, override=True, html=(visit_hide_cell, depart_hide_cell))
-    app.connect("html-page-context", add_script)
     app.connect("build-finished", write_code_pages)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
