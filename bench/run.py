@@ -299,7 +299,10 @@ def full_transfer(base_url: str, pages: list[str]) -> dict[str, tuple[float, int
             page.on("requestfinished", lambda r, sink=responses: sink.append(r))
             page.goto(base_url + page_path, wait_until="load")
             # Scroll past every image (the lazy ones load then), as a reader reading it all.
+            # A busy machine may scroll faster than the lazy-loading observer fires: ask for
+            # each image outright as well (tests/test_browser.py does the same).
             page.evaluate("""async () => {
+                for (const img of document.images) { img.loading = "eager"; }
                 for (const img of document.images) {
                     img.scrollIntoView({block: "center"});
                     await new Promise(resolve => setTimeout(resolve, 30));

@@ -1,4 +1,4 @@
-"""Code one click away, not in the page (book/_ext/sciencecity_code.py, book/_static/sciencecity-code.js).
+"""Code one click away, not in the page (book/_ext/sciencecity_code.py, book/_static/sciencecity.js).
 
 In Chromium, on the built book (BOOK_HTML or _build/html; fixtures of tests/test_browser.py):
 - every page of _toc.yml holds at most 1,500 element nodes at load, and no folded code;
@@ -228,3 +228,21 @@ def test_every_notebook_chapter_has_a_code_page_with_all_its_cells(built_html):
         numbers = [int(k) for k in re.findall(r'<details class="[^"]*\bsc-code\b[^"]*" id="cell-(\d+)"', chapter)]
         assert numbers and set(numbers) <= set(range(1, n + 1)), name
         assert chapter.count("<noscript>") >= len(numbers), name
+
+
+@pytest.mark.slow
+def test_the_book_script_ships_without_comments_and_still_parses(built_html):
+    """book/_ext/sciencecity_html.py strips the comments of the shipped sciencecity.js."""
+    import shutil
+    import subprocess
+
+    shipped = built_html / "_static" / "sciencecity.js"
+    source = paths.ROOT / "book" / "_static" / "sciencecity.js"
+    text = shipped.read_text(encoding="utf-8")
+    assert "/*" not in text and not re.search(r"^\s*//", text, re.M)
+    assert len(text) < 0.7 * len(source.read_text(encoding="utf-8"))
+    assert "sc-code" in text  # the code cells' part is there
+    node = shutil.which("node")
+    assert node, "node is needed (Node 20, as for the bench)"
+    result = subprocess.run([node, "--check", str(shipped)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

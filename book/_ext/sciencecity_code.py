@@ -25,7 +25,19 @@ notebooks and doctrees, which are untouched):
    order, highlighted by Sphinx (the same Pygments classes and _static/pygments.css as the
    chapter), each with the anchor ``#cell-N`` and a link back to its place in the chapter, and
    a link to the notebook itself (the copy Sphinx keeps in _sources/). A plain page of its own
-   (no theme, no script): readable in any browser without downloading anything.
+   (no theme, no script; the theme's pygments.css in its light mode, long lines wrapped so that
+   a phone never scrolls sideways): readable in any browser without downloading anything.
+
+3. Fewer bytes for the same code: Pygments wraps every token in a span, but in both of the
+   theme's modes names, punctuation and spaces are drawn in the plain text colour, so their
+   spans (about half of all) give way to their text (`plain_token_classes` reads which, from
+   the stylesheet the theme writes). The chapters' pages come out smaller than before, and a
+   cell opened holds fewer nodes.
+
+The script is the book's own (book/_static/sciencecity.js, deferred, on every page: no
+request more). ``sciencecity_code_in_page: false`` (not used) builds the other
+design measured: no code in the chapter at all, only a link to the cell on the code page
+(bench/results.md compares them).
 
 The cells are numbered 1, 2, ... in the order of the notebook's code cells that have a visible
 input (myst-nb's ``cell_code_source`` containers), the same on both pages: the chapter's cell N
@@ -146,7 +158,9 @@ def _code_href(translator, number: int) -> str:
 
 def visit_hide_cell(self, node: HideCodeCellNode) -> None:
     cell_input = _folded_input(node)
-    if cell_input is None or self.builder.format != "html" or self.builder.name not in ("html", "dirhtml"):
+    # The HTML builder only: the single-page build (the PDF) keeps myst-nb's markup, whose
+    # folded cells the print stylesheet hides.
+    if cell_input is None or self.builder.name != "html":
         visit_HideCellInput(self, node)
         return
     number = _cell_number(self, cell_input)
@@ -206,7 +220,8 @@ body {{ font-family: "DejaVu Sans", Arial, Helvetica, "Noto Sans CJK SC", sans-s
 a {{ color: #0a5fb4; }}
 h1 {{ font-size: 1.6rem; }} h2 {{ font-size: 1.15rem; margin: 2rem 0 0.5rem; }}
 .highlight {{ background: #f5f5f5; }}
-pre {{ white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.75rem; margin: 0; font-size: 0.85rem; line-height: 1.4; }}
+pre {{ white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.75rem; margin: 0; font-size: 0.85rem;
+  line-height: 1.4; }}
 .back {{ font-size: 0.9rem; }}
 </style>
 </head>
@@ -240,7 +255,7 @@ def _highlight(app: Sphinx, cell_input: nodes.container) -> str:
 
 
 def write_code_pages(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name not in ("html", "dirhtml"):
+    if exception is not None or app.builder.name != "html":
         return
     env = app.env
     for docname in sorted(env.found_docs):
@@ -288,24 +303,10 @@ def write_code_pages(app: Sphinx, exception: Exception | None) -> None:
         )
 
 
-SCRIPT = "sciencecity-code.js"
-
-
-def add_script(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
-) -> None:
-    """The script that opens the cells, deferred, on the pages that have folded cells only."""
-    if doctree is None or not app.config.sciencecity_code_in_page:
-        return
-    if any(_folded_input(n) is not None for n in doctree.findall(HideCodeCellNode)):
-        app.add_js_file(SCRIPT, defer="defer")
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     # False: the other design (only a link to the code page in each cell's place); measured,
     # not used (bench/results.md).
     app.add_config_value("sciencecity_code_in_page", True, "html", types=[bool])
     app.add_node(HideCodeCellNode, override=True, html=(visit_hide_cell, depart_hide_cell))
-    app.connect("html-page-context", add_script)
     app.connect("build-finished", write_code_pages)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,6 +36,8 @@ Loaded by _config.yml (sphinx.local_extensions). Six things, each small:
      1,881 of them (86 KB, 20 KB gzipped). No page uses them: the book's CSS draws the
      few icons the theme shows and sets their content itself. They are removed from the copy
      in the build's _static/ once the build has finished (the theme's own file is untouched).
+   - The book's script (_static/sciencecity.js) is shipped without its comments, which
+     explain it to developers, not readers (about half its bytes).
 
 5. Mathematics drawn at build time. Sphinx's default renderer puts MathJax on every page with
    a formula: about 1 MB of script and its web fonts, fetched from a CDN (blocked in
@@ -53,7 +55,8 @@ Loaded by _config.yml (sphinx.local_extensions). Six things, each small:
 
 Lighter pages also come from _config.yml (extensions removed) and from the layout override
 book/_templates/layout.html (no Font Awesome script, no search scripts on pages other than
-search.html); the icons the theme needs are drawn by book/_static/sciencecity.css.
+search.html); the icons the theme needs are drawn by book/_static/sciencecity.css; the
+code cells stay out of the page until opened (book/_ext/sciencecity_code.py).
 tests/test_browser.py checks all of it in Chromium; bench/results.md has the numbers.
 """
 
@@ -219,6 +222,19 @@ def strip_icon_rules(app: Sphinx, exception: Exception | None) -> None:
         css_path.write_text(stripped, encoding="utf-8")
 
 
+BOOK_SCRIPT = Path("_static") / "sciencecity.js"
+# A comment alone on its lines: /* ... */ from the start of a line, or a // line.
+SCRIPT_COMMENT = re.compile(r"^[ \t]*(?:/\*.*?\*/|//[^\n]*)[ \t]*\n", re.M | re.S)
+
+
+def strip_script_comments(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    path = Path(app.outdir) / BOOK_SCRIPT
+    if path.is_file():
+        path.write_text(SCRIPT_COMMENT.sub("", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 # -- images (6) ---------------------------------------------------------------------------
 
 IMG_TAG = re.compile(r"<img\b([^>]*?)\s*/?>")
@@ -371,4 +387,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After the theme's own handler, which adds inline scripts to the same list.
     app.connect("html-page-context", defer_scripts, priority=900)
     app.connect("build-finished", strip_icon_rules)
+    app.connect("build-finished", strip_script_comments)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,6 +12,12 @@
  * page, which is the header bar's, hidden by the book theme; the buttons readers see (in the
  * article header) only showed a tooltip, so on a phone the table of contents could not be
  * opened at all. A click on a visible toggle is passed on to the first one.
+ *
+ * Code cells (book/_ext/sciencecity_code.py): a folded cell's code waits in an inert
+ * <template>, out of the document, until the reader opens the cell; then it is moved into
+ * place. (Without scripts, the cell links to the chapter's code page instead.)
+ *
+ * The build ships this file without its comments (book/_ext/sciencecity_html.py).
  */
 (() => {
   const SELECTOR = ".bd-article .output, .bd-article .sc-math-display";
@@ -37,6 +43,21 @@
   } else {
     window.addEventListener("load", update);
   }
+
+  const showCode = (details) => {
+    const template = details.querySelector(":scope > template");
+    if (template) template.replaceWith(template.content);
+  };
+  // `toggle` does not bubble: one listener in the capture phase serves every cell.
+  document.addEventListener(
+    "toggle",
+    (event) => {
+      if (event.target.open && event.target.classList.contains("sc-code")) showCode(event.target);
+    },
+    true,
+  );
+  // A cell opened before this deferred script ran.
+  document.querySelectorAll("details.sc-code[open]").forEach(showCode);
 
   for (const kind of ["primary-toggle", "secondary-toggle"]) {
     const handled = document.querySelector(`.${kind}`);
