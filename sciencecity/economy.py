@@ -129,6 +129,14 @@ def implied_total(part: float, share_pct: float) -> float:
     return part / (share_pct / 100)
 
 
+def nominal_change_pct(earlier: float, later: float) -> float:
+    """The change between two current-price levels, in per cent: prices included, so it is not a
+    real growth rate and is never set against one as the same measure."""
+    if not earlier > 0:
+        raise ValueError(f"the earlier level {earlier!r} must be positive")
+    return 100 * (later / earlier - 1)
+
+
 def gdp_levels(external: pd.DataFrame, later: pd.DataFrame, years: Sequence[str]) -> pd.DataFrame:
     """The core's GDP level (亿元, current prices) and growth (%) by year, with their sources.
 
@@ -177,3 +185,45 @@ def comparable(a: Mapping, b: Mapping) -> tuple[bool, str]:
 def gap_pct_points(a: float, b: float) -> float:
     """``a - b`` in percentage points, at one decimal (the printed precision of growth rates)."""
     return round(a - b, 1)
+
+
+def levels_figure(levels: pd.DataFrame):
+    """The core's GDP level (亿元, bars) and real growth (%, labels) by year; a gap says "not found".
+
+    ``levels`` from :func:`gdp_levels`. A year with no level found gets no bar and the words
+    "level not found", never an interpolated bar; growth is written above each year where a
+    source gives it. Call :func:`sciencecity.style.use` first. Returns the Figure.
+    """
+    import matplotlib.pyplot as plt
+
+    from . import report, style
+
+    fig, ax = plt.subplots(figsize=style.FIGSIZE)
+    xs = list(range(len(levels)))
+    top = float(levels["level"].max()) if levels["level"].notna().any() else 1.0
+    for x, r in zip(xs, levels.itertuples(index=False), strict=True):
+        if math.isnan(r.level):
+            ax.text(x, top * 0.06, "level\nnot found", ha="center", va="bottom", fontsize=8, color="#555555")
+        else:
+            ax.bar(x, r.level, width=0.6, color=style.CONTEXT_COLOUR)
+            ax.text(
+                x,
+                r.level * 0.5,
+                f"{format(Decimal(str(r.level)).normalize(), 'f')} 亿元\n{report.billion_yuan(r.level):,.1f} bn yuan",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white",
+            )
+        growth_label = "growth: not found" if math.isnan(r.growth) else f"growth {r.growth:.1f} %"
+        y = top * 0.32 if math.isnan(r.level) else r.level + top * 0.04
+        ax.text(x, y, growth_label, ha="center", va="bottom", fontsize=8.5, color="#333333")
+    ax.set_xticks(xs, list(levels["year"]))
+    ax.set_xlim(-0.6, len(xs) - 0.4)
+    ax.set_ylim(0, top * 1.25)
+    ax.set_ylabel("GDP, 亿元 (current prices)")
+    ax.grid(axis="x", visible=False)
+    ax.set_title("The core's GDP: levels where a source gives them, real growth above", fontsize=10)
+    style.source_line(fig, "重庆高新区 yearbook 2020 and releases (data/external.csv, data/later.csv)")
+    fig.subplots_adjust(bottom=0.16, top=0.88, left=0.11, right=0.98)
+    return fig

@@ -54,7 +54,7 @@ def test_bib_keeps_the_article(bib):
 
 
 def test_every_external_source_has_one_entry(bib):
-    """One entry per distinct (source, address) of external.csv, later.csv and economy.csv, its note naming the source."""
+    """One entry per distinct (source, address) of the tables of other sources, its note naming the source."""
     columns = ["source", "source_date", "url"]
     sources = pd.concat([data.load_table(name)[columns] for name in ("external", "later", "economy")]).drop_duplicates()
     matched = set()
@@ -68,7 +68,9 @@ def test_every_external_source_has_one_entry(bib):
         if row.source_date:
             assert row.source_date in bib.entries[hits[0]].fields["note"], hits[0]
         matched.add(hits[0])
-    assert set(bib.entries) - matched == {"wang2021sciencecity"}, "an entry for no source of external.csv, later.csv or economy.csv"
+    assert set(bib.entries) - matched == {"wang2021sciencecity"}, (
+        "an entry for no source of external.csv, later.csv or economy.csv"
+    )
 
 
 def test_every_entry_is_cited_in_the_book(bib):

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 import pytest
+
 from sciencecity import data, economy
 
 
@@ -64,7 +65,10 @@ def test_real_quotes_with_units_in_chinese():
         == []
     )
     # the year of a two-year span is inside it; a year of the 十三五 period outside 2020 is not
-    assert economy.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2020年,直管区GDP增速达7%")) == []
+    assert (
+        economy.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2020年,直管区GDP增速达7%"))
+        == []
+    )
     bad = economy.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2019年,增速达7%"))
     assert bad == ["column 'period': the quote names 2019年, outside '2020'"]
 
@@ -149,3 +153,34 @@ def test_comparable_needs_measure_and_period():
 def test_gap_in_points():
     assert economy.gap_pct_points(12.9, 11.1) == 1.8
     assert economy.gap_pct_points(6.8, 7.0) == -0.2
+
+
+def test_nominal_change():
+    assert economy.nominal_change_pct(487.45, 588.6) == pytest.approx(20.75, abs=0.01)
+    assert economy.nominal_change_pct(100.0, 90.0) == pytest.approx(-10.0)
+    with pytest.raises(ValueError):
+        economy.nominal_change_pct(0.0, 1.0)
+
+
+def test_levels_figure_draws_no_bar_for_a_gap():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from sciencecity import style
+
+    style.use()
+    levels = pd.DataFrame(
+        {
+            "year": ["2020", "2021", "2022"],
+            "level": [487.45, 588.6, math.nan],
+            "growth": [6.8, 12.9, math.nan],
+            "level_source": ["a", "b", "not found"],
+            "growth_source": ["a", "b", "not found"],
+        }
+    )
+    fig = economy.levels_figure(levels)
+    ax = fig.axes[0]
+    assert [round(p.get_height(), 2) for p in ax.patches] == [487.45, 588.6]  # two bars, none for the gap
+    texts = [t.get_text() for t in ax.texts]
+    assert "level\nnot found" in texts and "growth: not found" in texts
+    assert any(t.startswith("487.45 亿元") for t in texts) and any(t.startswith("588.6 亿元") for t in texts)
