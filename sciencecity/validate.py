@@ -475,7 +475,7 @@ def external(ctx: Context) -> list[str]:
         if parent is None:
             problems.append(f"{where}: column 'stated_in': no row {parent_id!r}")
             continue
-        for col in ("source", "source_date", "url"):
+        for col in ("entity_zh", "period", "source", "source_date", "url"):
             if row[col] != parent[col]:
                 differs.setdefault((parent_id, col), []).append(where)
         if row["value"] is None:
@@ -501,6 +501,21 @@ def later(ctx: Context) -> list[str]:
     return after.check(ctx.tables)
 
 
+def analysis_rows(ctx: Context) -> list[str]:
+    """The rows the analysis reads by id (:data:`sciencecity.after.EARLY_POINTS`) exist and have a value."""
+    problems = []
+    for _subject, name, ident in after.EARLY_POINTS:
+        if name not in ctx.tables:
+            continue
+        key = "id" if "id" in ctx.tables[name].resource.columns else ctx.tables[name].resource.columns[0]
+        found = next(((r, where) for r, where in ctx.rows(name) if r.get(key) == ident), None)
+        if found is None:
+            problems.append(f"{ctx.path(name)}: column {key!r}: no row {ident!r}, which the growth series reads")
+        elif found[0].get("value") is None:
+            problems.append(f"{found[1]}: column 'value': empty, but the growth series reads this row's value")
+    return problems
+
+
 def claims_ledger(ctx: Context) -> list[str]:
     """Each claim's ids exist, its status has the evidence it needs and agrees with the rule that computes it
     (:func:`sciencecity.claims.check`)."""
@@ -524,6 +539,7 @@ RULES: tuple[Rule, ...] = (
     restorations,
     external,
     later,
+    analysis_rows,
     claims_ledger,
     intrinsic.identities,
 )

@@ -759,6 +759,18 @@ CORRUPTIONS = [
         "zones.csv",
         "zones.csv:2: column 'start': 'abc' is not an integer",
     ),
+    Corruption(
+        "row_the_analysis_reads_deleted",
+        _delete_row("external", "cq_gdp_growth_2020"),
+        "external.csv",
+        "external.csv: column 'id': no row 'cq_gdp_growth_2020', which the growth series reads",
+    ),
+    Corruption(
+        "stated_row_moved_to_another_period",
+        set_cell("external", "cq_gdp_growth_2020", "period", "2021"),
+        "external.csv",
+        f"{EXT('cq_gdp_growth_2020')}: column 'period': differs from the row it comes from, 'cq_gdp_2020'",
+    ),
     # --- Frictionless constraints as the standard defines them -----------------------------------
     Corruption(
         "maximum_enforced",
