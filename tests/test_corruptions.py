@@ -630,7 +630,7 @@ CORRUPTIONS = [
             d, "later", lambda t: t.append(["cq_gdp_2024_again", *t[ids("later").index("cq_gdp_2024") + 1][1:]])
         ),
         "later.csv",
-        f"later.csv:{len(rows('later')) + 2}: column 'value': a second value for 重庆市, gdp, 2024",
+        f"later.csv:{len(rows('later')) + 2}: column 'value': a second value for city, gdp, 2024",
     ),
     Corruption(
         "level_and_growth_disagree",
