@@ -15,10 +15,11 @@ Two layers, one entry point (:func:`validate`):
 
 Each rule returns problems as ``file:line: column 'name': what is wrong`` (a problem with no
 row names the file and the column). :func:`sciencecity.data.load_package` runs both layers, so a
-notebook never sees data that ``validate`` rejects; ``validate`` also compares ``external.csv``
-with the upstream copy in ``../shared/context/`` (relative to the repository), which the loader
-does not need. No input ends in a traceback: a rule that cannot run is itself a problem naming
-the table.
+notebook never sees data that ``validate`` rejects. Nothing depends on ``../shared``: the copy of
+the shared file in ``external.csv`` is checked on every clone against the descriptor's record of
+it (:func:`check_copies`); where ``../shared/context/`` exists, ``validate`` also compares
+``external.csv`` and ``later.csv`` with it (extra checks the loader does not need). No input
+ends in a traceback: a rule that cannot run is itself a problem naming the table.
 
 The figures' convention: a figure's quote may state several quantities
 (``一二三产增加值分别增长3.9%、20.2%``); the figure is the *last* of them, so a quote ends with
@@ -557,7 +558,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "claims_ledger": ("claims", "figures", "events", "institutions", "external", "later"),
     "identities": ("external", "later"),
     "zone_paragraphs": ("zones",),
-    "calendar": ("events",),
 }
 
 
