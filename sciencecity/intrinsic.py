@@ -405,7 +405,9 @@ def unique_statements(ctx) -> list[str]:
         if {"metric", "period", "value"} <= cols:
             seen: dict[tuple, int] = {}
             for row, line in zip(table.rows, table.lines, strict=True):
-                key = (_entity(row), metric_key(row["metric"]), normalised(row["period"]))
+                # The subject (core, city …) where the table names one: the core's names change by source.
+                subject = normalised(row["subject"]) if row.get("subject") else _entity(row)
+                key = (subject, metric_key(row["metric"]), normalised(row["period"]))
                 if row["value"] is None or None in key:
                     continue
                 if key in seen:
@@ -508,12 +510,21 @@ def identities(ctx) -> list[str]:
     industry value added`` sum to ``gdp`` (±0.1 %) and their shares to 100 (±0.15).
     """
     obs: dict[tuple, tuple[float, str, tuple[str, int]]] = {}
+    trusted = attested(ctx)
+    twice = []
     for name, table, row, line, where in _rows(ctx):
         if not {"metric", "period", "value", "unit"} <= set(table.resource.columns) or row["value"] is None:
             continue
         key = (_entity(row), metric_key(row["metric"]), row["period"])
-        obs.setdefault(key, (row["value"], where, (name, line)))
-    trusted = attested(ctx)
+        first = obs.setdefault(key, (row["value"], where, (name, line)))
+        if first[2][0] != name:  # within a table, unique_statements reports it
+            blamed, other = (
+                (first[1], where) if first[2] not in trusted and (name, line) in trusted else (where, first[1])
+            )
+            if blamed not in ctx.flagged:
+                twice.append(
+                    f"{blamed}: column 'period': a second value for {key[0]}, {key[1]}, {key[2]} (also {other})"
+                )
     broken: list[tuple[str, list[tuple[float, str, tuple[str, int]]]]] = []
     for (entity, metric, period), level in obs.items():
         if any(word in metric for word in ("growth", "share", "rank")):
@@ -554,7 +565,7 @@ def identities(ctx) -> list[str]:
         shares = [obs.get((entity, f"{s} industry share of gdp", period)) for s in ("primary", "secondary", "tertiary")]
         if all(shares) and abs(sum(x[0] for x in shares) - 100) > 0.15:
             broken.append((f"the three sector shares sum to {sum(x[0] for x in shares):g}%, not 100%", shares))
-    return _blame(broken, trusted, ctx.flagged)
+    return twice + _blame(broken, trusted, ctx.flagged)
 
 
 def _blame(broken, trusted, flagged) -> list[str]:

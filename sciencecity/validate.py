@@ -15,10 +15,11 @@ Two layers, one entry point (:func:`validate`):
 
 Each rule returns problems as ``file:line: column 'name': what is wrong`` (a problem with no
 row names the file and the column). :func:`sciencecity.data.load_package` runs both layers, so a
-notebook never sees data that ``validate`` rejects; ``validate`` also compares ``external.csv``
-with the upstream copy in ``../shared/context/`` (relative to the repository), which the loader
-does not need. No input ends in a traceback: a rule that cannot run is itself a problem naming
-the table.
+notebook never sees data that ``validate`` rejects. Nothing depends on ``../shared``: the copy of
+the shared file in ``external.csv`` is checked on every clone against the descriptor's record of
+it (:func:`check_copies`); where ``../shared/context/`` exists, ``validate`` also compares
+``external.csv`` and ``later.csv`` with it (extra checks the loader does not need). No input
+ends in a traceback: a rule that cannot run is itself a problem naming the table.
 
 The figures' convention: a figure's quote may state several quantities
 (``一二三产增加值分别增长3.9%、20.2%``); the figure is the *last* of them, so a quote ends with
@@ -475,7 +476,7 @@ def external(ctx: Context) -> list[str]:
         if parent is None:
             problems.append(f"{where}: column 'stated_in': no row {parent_id!r}")
             continue
-        for col in ("source", "source_date", "url"):
+        for col in ("entity_zh", "period", "source", "source_date", "url"):
             if row[col] != parent[col]:
                 differs.setdefault((parent_id, col), []).append(where)
         if row["value"] is None:
@@ -506,6 +507,21 @@ def economy_rows(ctx: Context) -> list[str]:
     return economy.check(ctx.tables)
 
 
+def analysis_rows(ctx: Context) -> list[str]:
+    """The rows the analysis reads by id (:data:`sciencecity.after.EARLY_POINTS`) exist and have a value."""
+    problems = []
+    for _subject, name, ident in after.EARLY_POINTS:
+        if name not in ctx.tables:
+            continue
+        key = "id" if "id" in ctx.tables[name].resource.columns else ctx.tables[name].resource.columns[0]
+        found = next(((r, where) for r, where in ctx.rows(name) if r.get(key) == ident), None)
+        if found is None:
+            problems.append(f"{ctx.path(name)}: column {key!r}: no row {ident!r}, which the growth series reads")
+        elif found[0].get("value") is None:
+            problems.append(f"{found[1]}: column 'value': empty, but the growth series reads this row's value")
+    return problems
+
+
 def claims_ledger(ctx: Context) -> list[str]:
     """Each claim's ids exist, its status has the evidence it needs and agrees with the rule that computes it
     (:func:`sciencecity.claims.check`)."""
@@ -530,6 +546,7 @@ RULES: tuple[Rule, ...] = (
     external,
     later,
     economy_rows,
+    analysis_rows,
     claims_ledger,
     intrinsic.identities,
 )
@@ -548,7 +565,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "claims_ledger": ("claims", "figures", "events", "institutions", "external", "later"),
     "identities": ("external", "later"),
     "zone_paragraphs": ("zones",),
-    "calendar": ("events",),
 }
 
 

@@ -630,7 +630,7 @@ CORRUPTIONS = [
             d, "later", lambda t: t.append(["cq_gdp_2024_again", *t[ids("later").index("cq_gdp_2024") + 1][1:]])
         ),
         "later.csv",
-        f"later.csv:{len(rows('later')) + 2}: column 'value': a second value for 重庆市, gdp, 2024",
+        f"later.csv:{len(rows('later')) + 2}: column 'value': a second value for city, gdp, 2024",
     ),
     Corruption(
         "level_and_growth_disagree",
@@ -758,6 +758,18 @@ CORRUPTIONS = [
         set_cell("zones", "core", "start", "abc"),
         "zones.csv",
         "zones.csv:2: column 'start': 'abc' is not an integer",
+    ),
+    Corruption(
+        "row_the_analysis_reads_deleted",
+        _delete_row("external", "cq_gdp_growth_2020"),
+        "external.csv",
+        "external.csv: column 'id': no row 'cq_gdp_growth_2020', which the growth series reads",
+    ),
+    Corruption(
+        "stated_row_moved_to_another_period",
+        set_cell("external", "cq_gdp_growth_2020", "period", "2021"),
+        "external.csv",
+        f"{EXT('cq_gdp_growth_2020')}: column 'period': differs from the row it comes from, 'cq_gdp_2020'",
     ),
     # --- Frictionless constraints as the standard defines them -----------------------------------
     Corruption(

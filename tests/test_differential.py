@@ -28,6 +28,7 @@ import pytest
 from sciencecity import paths
 from sciencecity.data import DataError, check_package
 
+from .test_corruptions import edit_descriptor as descriptor
 from .test_corruptions import rewrite, set_cell
 
 
@@ -37,16 +38,6 @@ class Case:
     resource: str
     apply: Callable[[Path], None]
     valid: bool
-
-
-def descriptor(edit: Callable[[dict], None], resource: str) -> Callable[[Path], None]:
-    def apply(d: Path) -> None:
-        path = d / "datapackage.json"
-        desc = json.loads(path.read_text(encoding="utf-8"))
-        edit(next(r for r in desc["resources"] if r["name"] == resource))
-        path.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-    return apply
 
 
 def field(resource: str, name: str, **changes) -> Callable[[Path], None]:
