@@ -457,16 +457,16 @@ def industries_null(tests: dict, panels: dict, n_draws: int, *, layout="desktop"
             va="top",
             ha="left",
         )
-        ax.set_title(f"{title} (chance: mean {t.null_mean:.2f})", fontsize=10)
+        ax.set_title(f"{title}{chr(10) if phone else ' '}(chance: mean {t.null_mean:.2f})", fontsize=10)
         ax.set_xlabel("mean Jaccard similarity over all pairs", fontsize=8)
         ax.grid(axis="x", visible=False)
         if phone:
             ax.set_ylabel("share of random draws, %")
     source = "上游新闻 Shangyou News (article, 2021); categories and null model: this report"
     if phone:
-        style.suptitle(fig, f"How much would the zones overlap\nby chance? ({n_draws:,} random deals)", fontsize=10)
+        style.suptitle(fig, f"How much would the zones overlap by\nchance? ({n_draws:,} random deals)", fontsize=10)
         style.source_line(fig, source.replace("; ", ";\n"))
-        fig.subplots_adjust(left=0.17, right=0.97, top=0.87, bottom=0.14, hspace=0.55)
+        fig.subplots_adjust(left=0.2, right=0.96, top=0.84, bottom=0.14, hspace=0.7)
     else:
         axes[0].set_ylabel("share of random draws, %")
         style.suptitle(fig, f"How much would the zones overlap by chance? ({n_draws:,} random deals)")
@@ -500,7 +500,7 @@ def industries_launch(launch_data: pd.DataFrame, labels, *, layout="desktop"):
         for yi, v in zip(y, values, strict=True):
             ax.text(v + values.max() * 0.02, yi, f"{v:.0f}", va="center", fontsize=8)
         ax.set_xlim(0, values.max() * 1.18)
-        ax.set_title(title, fontsize=10)
+        ax.set_title(title, fontsize=9 if phone else 10)
         if phone:
             ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.grid(axis="x")
@@ -508,7 +508,7 @@ def industries_launch(launch_data: pd.DataFrame, labels, *, layout="desktop"):
     axes[0].set_yticks(y, labels)
     source = "科技日报 Science and Technology Daily, 2020-09-17 (context, not the article)"
     if phone:
-        style.suptitle(fig, "The science city's 2020 launch by zone\n(context from another source)", fontsize=10)
+        style.suptitle(fig, "The science city's 2020 launch\nby zone (context from another source)", fontsize=10)
         style.source_line(fig, source.replace(", 2020", ",\n2020"))
         fig.subplots_adjust(left=0.42, right=0.93, top=0.86, bottom=0.12, hspace=0.45)
     else:

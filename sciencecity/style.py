@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import warnings
 from collections.abc import Callable
@@ -111,13 +112,22 @@ def font_path() -> Path:
 
 
 def register_font() -> str:
-    """Register the CJK font with Matplotlib (idempotent) and return its family name."""
+    """Register the CJK font with Matplotlib (idempotent) and return its family name.
+
+    The bold collection beside the regular one (Debian installs both) is registered too, so
+    that bold text is drawn bold whether or not Matplotlib's font cache (built once, at its first
+    import) already lists the system's fonts: the same chart gives the same PNG either way.
+    """
     names = {f.name for f in font_manager.fontManager.ttflist}
     if FONT_FAMILY not in names:
         font_manager.fontManager.addfont(str(font_path()))
         names = {f.name for f in font_manager.fontManager.ttflist}
     if FONT_FAMILY not in names:  # pragma: no cover - a collection without the SC face
         raise FontMissingError(f"{font_path()} has no face named {FONT_FAMILY!r}")
+    bold = font_path().with_name(font_path().name.replace("Regular", "Bold"))
+    has_bold = any(f.name == FONT_FAMILY and f.weight == 700 for f in font_manager.fontManager.ttflist)
+    if bold.exists() and bold != font_path() and not has_bold:
+        font_manager.fontManager.addfont(str(bold))
     return FONT_FAMILY
 
 
@@ -268,19 +278,32 @@ _SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
 _SVG_TEXT = re.compile(r"<text[^>]*font-size: ([\d.]+)px[^>]*>([^<]*)")
 
 
-def text_sizes(fig) -> tuple[float, float, str]:
-    """(width of the saved chart in points, size of its smallest text in points, that text).
+def drawn_texts(fig) -> tuple[float, list[tuple[float, str]]]:
+    """(width of the saved chart in points, [(size in points, text) of every text drawn]).
 
     Read from what Matplotlib draws (the chart saved as SVG with text kept as text, with the
     tight box :func:`png` uses), so hidden labels and ticks outside the axes do not count.
     """
     buffer = io.BytesIO()
-    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "sciencecity"}):
-        fig.savefig(buffer, format="svg", bbox_inches="tight")
+    # The SVG backend looks fonts up by weight and logs that the CJK face has no bold (the PNG
+    # draws it at weight 400 without a word); that log would be an output of the notebook cell.
+    font_log = logging.getLogger("matplotlib.font_manager")
+    level = font_log.level
+    font_log.setLevel(logging.ERROR)
+    try:
+        with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "sciencecity"}):
+            fig.savefig(buffer, format="svg", bbox_inches="tight")
+    finally:
+        font_log.setLevel(level)
     svg = buffer.getvalue().decode("utf-8")
     width = float(_SVG_WIDTH.search(svg).group(1))
     texts = [(float(size), html_unescape(text).strip()) for size, text in _SVG_TEXT.findall(svg)]
-    texts = [t for t in texts if t[1]]
+    return width, [t for t in texts if t[1]]
+
+
+def text_sizes(fig) -> tuple[float, float, str]:
+    """(width of the saved chart in points, size of its smallest text in points, that text)."""
+    width, texts = drawn_texts(fig)
     if not texts:
         return width, float("inf"), ""
     size, text = min(texts)
@@ -296,7 +319,8 @@ def chart(draw: Callable, name: str, *args, directory: Path | None = None, **kwa
     Written to ``book/chart-images/``: ``<name>@2x.png`` (desktop, twice ``PNG_WIDTH``),
     ``<name>-phone.png`` and ``<name>-phone@2x.png`` (``PHONE_WIDTH`` and twice that), and
     ``<name>.json``, the record the book and its browser test read: per layout the 1x image's
-    width and height and the size of its smallest text in CSS px at that width. A file is
+    width and height, the size of its smallest text in CSS px at that width, and every text it
+    draws (so that tests can read the chart's words: tests/test_charts.py). A file is
     rewritten only when its bytes change. The phone layout's smallest text must be at least
     ``PHONE_MIN_TEXT_PX``, or this raises ValueError naming the text.
 
@@ -315,7 +339,8 @@ def chart(draw: Callable, name: str, *args, directory: Path | None = None, **kwa
         if layout == "phone":
             enlarge_text(fig, PHONE_MIN_PT)
         try:
-            width_pt, smallest_pt, smallest_text = text_sizes(fig)
+            width_pt, texts = drawn_texts(fig)
+            smallest_pt, smallest_text = min(texts) if texts else (float("inf"), "")
             one = _png_bytes(fig, width, 64)
             two = _png_bytes(fig, 2 * width, 64)
         finally:
@@ -334,6 +359,7 @@ def chart(draw: Callable, name: str, *args, directory: Path | None = None, **kwa
             "min_text_px": text_px,
             "min_text_pt": smallest_pt,
             "min_text": smallest_text[:60],
+            "texts": sorted({text for _, text in texts}),
         }
         if layout == "phone" and text_px < PHONE_MIN_TEXT_PX:
             raise ValueError(

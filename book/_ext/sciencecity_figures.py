@@ -38,6 +38,9 @@ OUT_DIR = "_images/charts"
 #: Screens up to this width (CSS px) get the phone layout (sciencecity.style.PHONE_MAX_WIDTH).
 PHONE_MEDIA = "(max-width: 600px)"
 
+#: What of the record goes into the page (the browser test's measure; not the chart's texts).
+PAGE_KEYS = ("width", "height", "min_text_px", "min_text")
+
 FIGURE_IMG = re.compile(r'(<figure\b[^>]*\bid="(fig-[a-z0-9-]+)"[^>]*>\s*)<img\b([^>]*?)\s*/?>')
 
 
@@ -65,7 +68,8 @@ def picture(match: re.Match, record: dict) -> str:
         f'width="{phone["width"]}" height="{phone["height"]}" />'
     )
     img = f'<img{attrs} srcset="{src.group(1)} 1x, {prefix}{name}@2x.png 2x" />'
-    data = html.escape(json.dumps(record, ensure_ascii=False, sort_keys=True), quote=True)
+    sizes = {layout: {k: v for k, v in drawn.items() if k in PAGE_KEYS} for layout, drawn in record.items()}
+    data = html.escape(json.dumps(sizes, ensure_ascii=False, sort_keys=True), quote=True)
     return f'{head}<picture class="sc-chart" data-chart-text="{data}">{source}{img}</picture>'
 
 
