@@ -285,8 +285,9 @@ def drawn_texts(fig) -> tuple[float, list[tuple[float, str]]]:
     tight box :func:`png` uses), so hidden labels and ticks outside the axes do not count.
     """
     buffer = io.BytesIO()
-    # The SVG backend looks fonts up by weight and logs that the CJK face has no bold (the PNG
-    # draws it at weight 400 without a word); that log would be an output of the notebook cell.
+    # The SVG backend logs its font look-ups' fallbacks (a face without bold, when Matplotlib's
+    # font cache lacks the bold collection) where the PNG falls back silently; such a log would
+    # become an output of the notebook cell.
     font_log = logging.getLogger("matplotlib.font_manager")
     level = font_log.level
     font_log.setLevel(logging.ERROR)
@@ -406,7 +407,8 @@ def png(fig, colours: int = 64) -> Image:
 
     Charts here are flat colours on white, so a palette of ``colours`` colours (no dithering)
     looks the same as the full-colour PNG at about a third of the bytes, which keeps every page
-    within its download budget. Glue the result: ``glue("key", style.png(fig), display=False)``.
+    within its download budget. The book's charts go through :func:`chart` instead (both layouts,
+    2x sources); this is the single desktop image, for a figure the book does not serve.
     """
     import matplotlib.pyplot as plt
 

@@ -7,9 +7,10 @@ SINGLEHTML_DIR is the output of `jupyter-book build . --builder singlehtml` (`ma
 it, strictly, into _build/pdf/_build/singlehtml and writes _build/pdf/book.pdf). The page is
 served by tools/serve.py and printed by Debian's Chromium through Playwright (page.pdf), so the
 PDF has what the HTML has: Chinese text in the system's Noto CJK fonts (fonts-noto-cjk), the
-figures as PNG with their numbered captions, formulas as vector drawings, and a PDF outline of
-the headings. The theme's print styles hide navigation; book/_static/sciencecity.css adds a
-few for the report (folded code cells left out, no page break inside a figure or a table row,
+figures as PNG with their numbered captions (each chart's 2x source: the page is printed at
+a device pixel ratio of 2), formulas as vector drawings, and a PDF outline of the headings.
+The theme's print styles hide navigation; book/_static/sciencecity.css adds a few for the
+report (folded code cells left out, no page break inside a figure or a table row,
 long tables broken across pages rather than pushed to the next one). Page numbers are printed
 in the footer.
 
