@@ -9,7 +9,9 @@ module is named by what it does, and its docstring says what belongs in it:
 - :mod:`sciencecity.scanner` finds every quantity in Chinese text, lost digits included.
 - :mod:`sciencecity.data` reads, checks and loads the tables of ``data/`` (``DataError``).
 - :mod:`sciencecity.validate` holds every rule ``data/`` must obey (``python -m sciencecity validate``).
-- :mod:`sciencecity.style` is the house chart style (one CJK font, one palette, one size).
+- :mod:`sciencecity.style` is the house chart style (one CJK font, one palette, one size) and
+  :func:`~sciencecity.style.chart`, which draws a chart in its desktop and phone layouts.
+- :mod:`sciencecity.charts` draws the chapters' charts, one function each, in both layouts.
 - :mod:`sciencecity.report` turns results into what a reader sees: chart data, numbers with
   their units, quotes, source lines, display tables, the data dictionary.
 - :mod:`sciencecity.translations` loads, checks and renders the article's English translation.
@@ -29,6 +31,7 @@ module is named by what it does, and its docstring says what belongs in it:
 
 __all__ = [
     "after",
+    "charts",
     "claims",
     "data",
     "geo",

@@ -357,13 +357,14 @@ def _period_kind(period: str) -> str:
     return {1: "full-year", 2: "month", 3: "day"}[len(period.split("-"))]
 
 
-def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame):
+def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame, *, layout: str = "desktop"):
     """The chart of the core's and Chongqing's GDP growth by period with the core's lead (a Figure).
 
     ``series`` from :func:`growth_series`, ``lead_table`` from :func:`leads`. Full years and
     half-years in separate panels (never joined), one marker shape per kind of source, the
     core's name in each source under its period. Drawn in the chapter on what came after and on
-    the landing page; call :func:`sciencecity.style.use` first.
+    the landing page; call :func:`sciencecity.style.use` first. ``layout="phone"`` stacks the
+    two panels and puts the legend under them (:func:`sciencecity.style.chart`).
     """
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
@@ -380,12 +381,16 @@ def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame):
     NAME_KEY = dict(zip(CORE_NAMES, "①②③", strict=True))
     PANELS = [("full-year", "Full years 全年"), ("half-year", "First halves 上半年")]
     periods = {pt: sorted(series.loc[series["period_type"] == pt, "period"].unique()) for pt, _ in PANELS}
-    fig, axes = plt.subplots(
-        1,
-        2,
-        sharey=True,
-        gridspec_kw={"width_ratios": [len(periods["full-year"]), len(periods["half-year"]) + 0.8], "wspace": 0.06},
-    )
+    phone = style.layout_check(layout)
+    if phone:
+        fig, axes = plt.subplots(2, 1, sharey=True, figsize=(style.PHONE_FIGWIDTH, 7.6), gridspec_kw={"hspace": 0.45})
+    else:
+        fig, axes = plt.subplots(
+            1,
+            2,
+            sharey=True,
+            gridspec_kw={"width_ratios": [len(periods["full-year"]), len(periods["half-year"]) + 0.8], "wspace": 0.06},
+        )
     for ax, (pt, title) in zip(axes, PANELS, strict=True):
         xs = periods[pt]
         for r in series[series["period_type"] == pt].itertuples():
@@ -431,7 +436,8 @@ def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame):
         ax.set_xlim(-0.6, len(xs) - 0.4)
         ax.set_title(title, fontsize=10)
     axes[0].set_ylim(0, series["value"].max() * 1.15)
-    axes[0].set_ylabel("GDP growth, year on year (%)")
+    for ax in axes if phone else axes[:1]:
+        ax.set_ylabel("GDP growth, year on year (%)" if not phone else "GDP growth (%)")
     handles = [
         Line2D([], [], color=CORE_C, marker="s", ls="none", label="the core 核心区 (names ①–③)"),
         Line2D([], [], color=CITY_C, marker="s", ls="none", label="Chongqing 重庆市"),
@@ -440,6 +446,25 @@ def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame):
         Line2D([], [], marker=m, ls="none", mec="#333333", mfc="#333333" if f else "white", mew=1.4, label=k)
         for k, (m, f) in MARKERS.items()
     ]
+    if phone:
+        fig.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.39), fontsize=8, ncols=1, handletextpad=0.3
+        )
+        style.suptitle(fig, "GDP growth 地区生产总值增速:\nthe core vs Chongqing, points of lead", fontsize=10)
+        fig.text(
+            0.01,
+            0.055,
+            "The core as each source names it (the area may differ):\n① 直管园 directly managed park\n"
+            "② 科学城核心区 core area of the science city\n③ 西部科学城重庆高新区",
+            fontsize=8,
+            ha="left",
+            va="bottom",
+        )
+        style.source_line(
+            fig, "上游新闻 Shangyou News (core 2021H1); statistics\nreleases, press reports (later.csv, external.csv)"
+        )
+        fig.subplots_adjust(bottom=0.45, top=0.88, left=0.16, right=0.97)
+        return fig
     axes[0].legend(handles=handles, loc="upper right", fontsize=7, ncols=1, handletextpad=0.3, borderaxespad=0.2)
     style.suptitle(fig, "GDP growth 地区生产总值增速: the core vs Chongqing, points of lead", fontsize=10.5)
     fig.text(

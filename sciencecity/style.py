@@ -16,8 +16,13 @@ error instead of drawing a box, so a chart with a missing glyph cannot pass the 
 from __future__ import annotations
 
 import io
+import json
+import logging
+import re
 import warnings
+from collections.abc import Callable
 from html import escape as html_escape
+from html import unescape as html_unescape
 from pathlib import Path
 
 import matplotlib as mpl
@@ -25,6 +30,8 @@ import pandas as pd
 from IPython.display import HTML, Image
 from matplotlib import font_manager
 from PIL import Image as PILImage
+
+from . import paths
 
 FONT_FAMILY = "Noto Sans CJK SC"
 FONT_LICENCE = "SIL Open Font License 1.1"
@@ -65,6 +72,28 @@ DPI = 144
 #: pixels tall.
 PNG_WIDTH = 720
 
+#: The two layouts every chart of the book is drawn in (:func:`chart`): ``desktop`` for the text
+#: column of a laptop (720 CSS px, the glued image), ``phone`` for a screen about 360 CSS px wide,
+#: where panels are stacked and labels shorter. The book serves the phone layout to screens up to
+#: ``PHONE_MAX_WIDTH`` CSS px wide (book/_ext/sciencecity_figures.py).
+LAYOUTS = ("desktop", "phone")
+#: Width in CSS pixels the phone layout is drawn for (its PNG at 1x; a 2x copy beside it).
+PHONE_WIDTH = 360
+#: Width in inches of a phone chart (about 3.5 with the saved margins: at 360 px, 1 pt of text is about 1.43 px).
+PHONE_FIGWIDTH = 3.3
+#: Widest screen (CSS px) that gets the phone layout.
+PHONE_MAX_WIDTH = 600
+#: Smallest text a phone chart may draw, in CSS px at ``PHONE_WIDTH`` (:func:`chart` refuses
+#: less). A 375 px phone shows the chart 327 px wide, so 11.1 px become 10.1 px there; the
+#: browser test (tests/test_chart_screens.py) measures the real size.
+PHONE_MIN_TEXT_PX = 11.1
+#: Smallest type of a phone chart in points (:func:`enlarge_text`): 8 pt at 3.5 inches for 360 px
+#: is 11.4 px.
+PHONE_MIN_PT = 8.0
+#: Where :func:`chart` writes the images the book serves beside the glued one (committed, like
+#: the chart data).
+CHART_IMAGES_DIR: Path = paths.BOOK_DIR / "chart-images"
+
 
 class FontMissingError(RuntimeError):
     """No CJK font with a free licence is installed."""
@@ -83,13 +112,22 @@ def font_path() -> Path:
 
 
 def register_font() -> str:
-    """Register the CJK font with Matplotlib (idempotent) and return its family name."""
+    """Register the CJK font with Matplotlib (idempotent) and return its family name.
+
+    The bold collection beside the regular one (Debian installs both) is registered too, so
+    that bold text is drawn bold whether or not Matplotlib's font cache (built once, at its first
+    import) already lists the system's fonts: the same chart gives the same PNG either way.
+    """
     names = {f.name for f in font_manager.fontManager.ttflist}
     if FONT_FAMILY not in names:
         font_manager.fontManager.addfont(str(font_path()))
         names = {f.name for f in font_manager.fontManager.ttflist}
     if FONT_FAMILY not in names:  # pragma: no cover - a collection without the SC face
         raise FontMissingError(f"{font_path()} has no face named {FONT_FAMILY!r}")
+    bold = font_path().with_name(font_path().name.replace("Regular", "Bold"))
+    has_bold = any(f.name == FONT_FAMILY and f.weight == 700 for f in font_manager.fontManager.ttflist)
+    if bold.exists() and bold != font_path() and not has_bold:
+        font_manager.fontManager.addfont(str(bold))
     return FONT_FAMILY
 
 
@@ -132,9 +170,9 @@ def use() -> None:
     warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from font", category=UserWarning)
 
 
-def source_line(fig, text: str) -> None:
+def source_line(fig, text: str, fontsize: float = 8) -> None:
     """Write the chart's source under the plot area, left-aligned, in small grey type."""
-    fig.text(0.01, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=8, color="#555555")
+    fig.text(0.01, 0.005, f"Source: {text}", ha="left", va="bottom", fontsize=fontsize, color="#555555")
     fig.subplots_adjust(bottom=max(fig.subplotpars.bottom, 0.16))
 
 
@@ -225,22 +263,159 @@ def png_dpi(fig, width: int = PNG_WIDTH) -> float:
     return width / (bbox.width + 2 * mpl.rcParams["savefig.pad_inches"])
 
 
+def _png_bytes(fig, width: int, colours: int) -> bytes:
+    """``fig`` as a palette PNG ``width`` px wide (tight box), without metadata: the same figure
+    always gives the same bytes. The figure stays open."""
+    raw, out = io.BytesIO(), io.BytesIO()
+    fig.savefig(raw, format="png", bbox_inches="tight", dpi=png_dpi(fig, width))
+    image = PILImage.open(raw).convert("RGB")
+    image = image.quantize(colours, method=PILImage.Quantize.MEDIANCUT, dither=PILImage.Dither.NONE)
+    image.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
+_SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([\d.]+)pt"')
+_SVG_TEXT = re.compile(r"<text[^>]*font-size: ([\d.]+)px[^>]*>([^<]*)")
+
+
+def drawn_texts(fig) -> tuple[float, list[tuple[float, str]]]:
+    """(width of the saved chart in points, [(size in points, text) of every text drawn]).
+
+    Read from what Matplotlib draws (the chart saved as SVG with text kept as text, with the
+    tight box :func:`png` uses), so hidden labels and ticks outside the axes do not count.
+    """
+    buffer = io.BytesIO()
+    # The SVG backend logs its font look-ups' fallbacks (a face without bold, when Matplotlib's
+    # font cache lacks the bold collection) where the PNG falls back silently; such a log would
+    # become an output of the notebook cell.
+    font_log = logging.getLogger("matplotlib.font_manager")
+    level = font_log.level
+    font_log.setLevel(logging.ERROR)
+    try:
+        with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "sciencecity"}):
+            fig.savefig(buffer, format="svg", bbox_inches="tight")
+    finally:
+        font_log.setLevel(level)
+    svg = buffer.getvalue().decode("utf-8")
+    width = float(_SVG_WIDTH.search(svg).group(1))
+    texts = [(float(size), html_unescape(text).strip()) for size, text in _SVG_TEXT.findall(svg)]
+    return width, [t for t in texts if t[1]]
+
+
+def text_sizes(fig) -> tuple[float, float, str]:
+    """(width of the saved chart in points, size of its smallest text in points, that text)."""
+    width, texts = drawn_texts(fig)
+    if not texts:
+        return width, float("inf"), ""
+    size, text = min(texts)
+    return width, size, text
+
+
+def chart(draw: Callable, name: str, *args, directory: Path | None = None, **kwargs) -> Image:
+    """Draw a chart in both layouts and return the desktop PNG to glue; write the others.
+
+    ``draw(*args, layout=..., **kwargs)`` returns a Figure; it is called once per layout of
+    :data:`LAYOUTS` with the same data, so the two layouts cannot disagree. ``name`` is the
+    figure's ``:name:`` (``fig-growth-sectors``), as for :func:`sciencecity.report.chart_data`.
+    Written to ``book/chart-images/``: ``<name>@2x.png`` (desktop, twice ``PNG_WIDTH``),
+    ``<name>-phone.png`` and ``<name>-phone@2x.png`` (``PHONE_WIDTH`` and twice that), and
+    ``<name>.json``, the record the book and its browser test read: per layout the 1x image's
+    width and height, the size of its smallest text in CSS px at that width, and every text it
+    draws (so that tests can read the chart's words: tests/test_charts.py). A file is
+    rewritten only when its bytes change. The phone layout's smallest text must be at least
+    ``PHONE_MIN_TEXT_PX``, or this raises ValueError naming the text.
+
+    Glue the result as for :func:`png`: ``glue(key, style.chart(draw, "fig-x", data), display=False)``.
+    """
+    import matplotlib.pyplot as plt
+
+    if not re.fullmatch(r"fig-[a-z0-9-]+", name):
+        raise ValueError(f"chart name {name!r} must be a figure name like 'fig-growth-sectors'")
+    directory = Path(directory or CHART_IMAGES_DIR)
+    files: dict[str, bytes] = {}
+    record: dict[str, dict] = {}
+    glued = b""
+    for layout, width in (("desktop", PNG_WIDTH), ("phone", PHONE_WIDTH)):
+        fig = draw(*args, layout=layout, **kwargs)
+        if layout == "phone":
+            enlarge_text(fig, PHONE_MIN_PT)
+        try:
+            width_pt, texts = drawn_texts(fig)
+            smallest_pt, smallest_text = min(texts) if texts else (float("inf"), "")
+            one = _png_bytes(fig, width, 64)
+            two = _png_bytes(fig, 2 * width, 64)
+        finally:
+            plt.close(fig)
+        suffix = "" if layout == "desktop" else f"-{layout}"
+        if layout == "desktop":
+            glued = one
+        else:
+            files[f"{name}{suffix}.png"] = one
+        files[f"{name}{suffix}@2x.png"] = two
+        size = PILImage.open(io.BytesIO(one)).size
+        text_px = round(smallest_pt * size[0] / width_pt, 2)
+        record[layout] = {
+            "width": size[0],
+            "height": size[1],
+            "min_text_px": text_px,
+            "min_text_pt": smallest_pt,
+            "min_text": smallest_text[:60],
+            "texts": sorted({text for _, text in texts}),
+        }
+        if layout == "phone" and text_px < PHONE_MIN_TEXT_PX:
+            raise ValueError(
+                f"{name}: the phone layout draws {smallest_text[:40]!r} at {text_px:.1f} px "
+                f"({smallest_pt:g} pt), under {PHONE_MIN_TEXT_PX:g} px: use larger type or a narrower figure"
+            )
+    files[f"{name}.json"] = (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    directory.mkdir(parents=True, exist_ok=True)
+    for file_name, content in files.items():
+        target = directory / file_name
+        if not target.exists() or target.read_bytes() != content:
+            target.write_bytes(content)
+    return Image(data=glued, format="png")
+
+
+def enlarge_text(fig, minimum: float) -> None:
+    """Raise every text of ``fig`` smaller than ``minimum`` points to ``minimum`` (tick labels too).
+
+    :func:`chart` applies it to every phone layout, so a label a chart function left at its
+    desktop size cannot be drawn too small to read; the function still lays the chart out for
+    the larger type (shorter labels, stacked panels).
+    """
+    from matplotlib.text import Text
+
+    for ax in fig.axes:
+        for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+            labels = axis.get_ticklabels(which="both")
+            if labels and min(t.get_fontsize() for t in labels) < minimum:
+                ax.tick_params(axis=name, which="both", labelsize=max(minimum, max(t.get_fontsize() for t in labels)))
+    for text in fig.findobj(Text):
+        if text.get_fontsize() < minimum:
+            text.set_fontsize(minimum)
+
+
+def layout_check(layout: str) -> bool:
+    """True for the phone layout, False for the desktop one; anything else is an error."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+    return layout == "phone"
+
+
 def png(fig, colours: int = 64) -> Image:
     """The chart as a compact PNG for the book, ``PNG_WIDTH`` pixels wide, and the figure closed.
 
     Charts here are flat colours on white, so a palette of ``colours`` colours (no dithering)
     looks the same as the full-colour PNG at about a third of the bytes, which keeps every page
-    within its download budget. Glue the result: ``glue("key", style.png(fig), display=False)``.
+    within its download budget. The book's charts go through :func:`chart` instead (both layouts,
+    2x sources); this is the single desktop image, for a figure the book does not serve.
     """
     import matplotlib.pyplot as plt
 
-    raw, out = io.BytesIO(), io.BytesIO()
-    fig.savefig(raw, format="png", bbox_inches="tight", dpi=png_dpi(fig))
-    plt.close(fig)
-    image = PILImage.open(raw).convert("RGB")
-    image = image.quantize(colours, method=PILImage.Quantize.MEDIANCUT, dither=PILImage.Dither.NONE)
-    image.save(out, format="png", optimize=True)
-    return Image(data=out.getvalue(), format="png")
+    try:
+        return Image(data=_png_bytes(fig, PNG_WIDTH, colours), format="png")
+    finally:
+        plt.close(fig)
 
 
 def table(frame: pd.DataFrame, title: str | None = None, *, escape: bool = True) -> HTML:

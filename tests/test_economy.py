@@ -162,11 +162,12 @@ def test_nominal_change():
         economy.nominal_change_pct(0.0, 1.0)
 
 
-def test_levels_figure_draws_no_bar_for_a_gap():
+@pytest.mark.parametrize("layout", ["desktop", "phone"])
+def test_levels_chart_draws_no_bar_for_a_gap(layout):
     import matplotlib
 
     matplotlib.use("Agg")
-    from sciencecity import style
+    from sciencecity import charts, style
 
     style.use()
     levels = pd.DataFrame(
@@ -178,9 +179,10 @@ def test_levels_figure_draws_no_bar_for_a_gap():
             "growth_source": ["a", "b", "not found"],
         }
     )
-    fig = economy.levels_figure(levels)
+    fig = charts.economy_levels(levels, layout=layout)
     ax = fig.axes[0]
     assert [round(p.get_height(), 2) for p in ax.patches] == [487.45, 588.6]  # two bars, none for the gap
-    texts = [t.get_text() for t in ax.texts]
-    assert "level\nnot found" in texts and "growth: not found" in texts
-    assert any(t.startswith("487.45 亿元") for t in texts) and any(t.startswith("588.6 亿元") for t in texts)
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]
+    assert any(t.startswith("level not") and t.endswith("found") for t in texts)
+    assert "growth: not found" in texts
+    assert any(t.startswith("487.45") and "亿元" in t for t in texts) and any(t.startswith("588.6") for t in texts)

@@ -7,9 +7,10 @@ SINGLEHTML_DIR is the output of `jupyter-book build . --builder singlehtml` (`ma
 it, strictly, into _build/pdf/_build/singlehtml and writes _build/pdf/book.pdf). The page is
 served by tools/serve.py and printed by Debian's Chromium through Playwright (page.pdf), so the
 PDF has what the HTML has: Chinese text in the system's Noto CJK fonts (fonts-noto-cjk), the
-figures as PNG with their numbered captions, formulas as vector drawings, and a PDF outline of
-the headings. The theme's print styles hide navigation; book/_static/sciencecity.css adds a
-few for the report (folded code cells left out, no page break inside a figure or a table row,
+figures as PNG with their numbered captions (each chart's 2x source: the page is printed at
+a device pixel ratio of 2), formulas as vector drawings, and a PDF outline of the headings.
+The theme's print styles hide navigation; book/_static/sciencecity.css adds a few for the
+report (folded code cells left out, no page break inside a figure or a table row,
 long tables broken across pages rather than pushed to the next one). Page numbers are printed
 in the footer.
 
@@ -108,7 +109,9 @@ def print_pdf(html_dir: Path, out: Path) -> Path:
     errors: list[str] = []
     with _serve_module().serving(html_dir) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        # At a device pixel ratio of 2 each chart's srcset gives its 2x source, so the PDF's
+        # charts are sharp in print and when zoomed (book/_ext/sciencecity_figures.py).
+        page = browser.new_page(viewport={"width": 1200, "height": 900}, device_scale_factor=2)
         page.on("requestfailed", lambda r: errors.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: errors.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
         page.goto(base + entry_page(html_dir), wait_until="load")
