@@ -360,11 +360,11 @@ def test_sidebar_opens_on_a_phone(browser, base_url):
 # the glossary).
 SEARCHES = [
     ("璧山", "book/03_industries"),
-    ("璧山", "book/07_source"),
+    ("璧山", "book/08_source"),
     ("Bishan", "book/03_industries"),
-    ("Bishan", "book/07_source"),
+    ("Bishan", "book/08_source"),
     ("19.8", "book/02_growth"),
-    ("19.8", "book/07_source"),
+    ("19.8", "book/08_source"),
     ("直管园", "book/glossary"),
 ]
 

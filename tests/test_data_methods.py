@@ -11,7 +11,7 @@ from pybtex.database import parse_file
 
 from sciencecity import data, paths, report
 
-NOTEBOOK = paths.BOOK_DIR / "09_data_methods.ipynb"
+NOTEBOOK = paths.BOOK_DIR / "10_data_methods.ipynb"
 BIB = paths.ROOT / "references.bib"
 
 
@@ -123,7 +123,7 @@ def test_the_data_chapter_shows_no_dataframe_with_its_index():
             assert "<th></th>" not in html
 
 
-@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "08_checks", "09_data_methods"])
+@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "09_checks", "10_data_methods"])
 def test_chapters_print_nothing_and_show_no_index_column(name):
     """No printed diagnostics (stream output) and no DataFrame shown with its index (empty header cell)."""
     nb = json.loads((paths.BOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
@@ -134,7 +134,7 @@ def test_chapters_print_nothing_and_show_no_index_column(name):
             assert "<th></th>" not in html, f"{name}: a table with an empty header cell"
 
 
-@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "08_checks"])
+@pytest.mark.parametrize("name", ["02_growth", "04_platforms", "09_checks"])
 def test_every_chart_has_its_data_link(name):
     """Every {glue:figure} caption ends with the CSV link glued from report.chart_data."""
     nb = json.loads((paths.BOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))

@@ -120,7 +120,7 @@ def test_the_description_is_the_opening_without_its_label():
 
 def test_the_analysis_part_is_read_from_the_toc():
     pages = analysis_pages()
-    assert pages[0] == "book/index" and "book/01_place" in pages and "book/07_source" not in pages
+    assert pages[0] == "book/index" and "book/01_place" in pages and "book/08_source" not in pages
 
 
 # --- the built book ------------------------------------------------------------------------------
