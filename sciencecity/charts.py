@@ -13,6 +13,9 @@ draws both layouts from the same data (:func:`sciencecity.style.chart`). Call
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+
 import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
@@ -1074,9 +1077,6 @@ def economy_levels(levels: pd.DataFrame, *, layout: str = "desktop"):
     interpolated bar; growth is written above each year where a source gives it. On a phone the
     bars' labels give 亿元 only (the billions are in the text and the data file).
     """
-    import math
-    from decimal import Decimal
-
     import matplotlib.pyplot as plt
 
     phone = style.layout_check(layout)
