@@ -1101,7 +1101,7 @@ def economy_levels(levels: pd.DataFrame, *, layout: str = "desktop"):
             label = f"{amount}\n亿元" if phone else f"{amount} 亿元\n{report.billion_yuan(r.level):,.1f} bn yuan"
             ax.text(x, r.level * 0.5, label, ha="center", va="center", fontsize=small, color="white")
         if math.isnan(r.growth):
-            growth_label = "growth:\nnot found" if phone else "growth: not found"
+            growth_label = "growth:\nnot\nfound" if phone else "growth: not found"
         else:
             growth_label = f"+{r.growth:.1f} %" if phone else f"growth {r.growth:.1f} %"
         y = top * (0.45 if phone else 0.32) if math.isnan(r.level) else r.level + top * 0.04
@@ -1113,7 +1113,7 @@ def economy_levels(levels: pd.DataFrame, *, layout: str = "desktop"):
     ax.set_ylabel("GDP, 亿元 (current prices)", fontsize=_size(phone, 10))
     ax.grid(axis="x", visible=False)
     title = (
-        "The core's GDP: levels where\na source gives them, real growth above"
+        "The core's GDP: levels where a\nsource gives them, real growth\nabove"
         if phone
         else "The core's GDP: levels where a source gives them, real growth above"
     )
