@@ -8,6 +8,8 @@ module is named by what it does, and its docstring says what belongs in it:
   forum boilerplate and article paragraphs with their character offsets.
 - :mod:`sciencecity.scanner` finds every quantity in Chinese text, lost digits included.
 - :mod:`sciencecity.data` reads, checks and loads the tables of ``data/`` (``DataError``).
+- :mod:`sciencecity.intrinsic` is the rules that need nothing beside the repository (plausible
+  values, units, calendar, addresses, quotes that state their values, identities across rows).
 - :mod:`sciencecity.validate` holds every rule ``data/`` must obey (``python -m sciencecity validate``).
 - :mod:`sciencecity.style` is the house chart style (one CJK font, one palette, one size) and
   :func:`~sciencecity.style.chart`, which draws a chart in its desktop and phone layouts.
@@ -26,6 +28,8 @@ module is named by what it does, and its docstring says what belongs in it:
 - :mod:`sciencecity.pipeline` is arithmetic checks on the project pipeline (parts and totals, ratios).
 - :mod:`sciencecity.claims` is the claims ledger: statuses computed from the data.
 - :mod:`sciencecity.after` is what came after the article (2021 to 2025): growth by period, leads.
+- :mod:`sciencecity.economy` is the economy behind the figures: value added against output, GDP
+  levels, like-for-like comparisons with peers (``data/economy.csv``).
 - ``python -m sciencecity`` (:mod:`sciencecity.__main__`) runs ``validate`` and ``scan``.
 """
 
@@ -34,9 +38,11 @@ __all__ = [
     "charts",
     "claims",
     "data",
+    "economy",
     "geo",
     "growth",
     "industries",
+    "intrinsic",
     "lostdigits",
     "paths",
     "pipeline",
