@@ -26,7 +26,7 @@ VENV_STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 NB_STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.ok)
 # What a notebook's outputs depend on besides the notebook itself.
-NB_INPUTS := $(wildcard data/*.csv data/*.json seeds/* sciencecity/*.py)
+NB_INPUTS := $(wildcard data/*.csv data/*.json seeds/*) $(shell find sciencecity -name "*.py")
 BOOK_SOURCES := _config.yml _toc.yml references.bib $(wildcard book/*.md book/_static/*) \
 	$(wildcard book/_ext/*.py book/_templates/* book/_extra/*)
 HTML_STAMP := _build/html/.built

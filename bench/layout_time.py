@@ -18,7 +18,7 @@ import statistics
 from contextlib import ExitStack
 from pathlib import Path
 
-from sciencecity.paths import load_script
+from sciencecity.reading.paths import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = str(load_script("tools/chromium.py").CHROMIUM)

@@ -49,7 +49,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sciencecity.paths import load_script, toc_docnames
+from sciencecity.reading.paths import load_script, toc_docnames
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"

@@ -30,7 +30,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sciencecity import scanner, seed  # noqa: E402
+from sciencecity.reading import scanner, seed
 
 MB = 1_000_000
 

@@ -20,7 +20,7 @@ import statistics
 from contextlib import ExitStack
 from pathlib import Path
 
-from sciencecity.paths import load_script
+from sciencecity.reading.paths import load_script
 
 CHROMIUM = str(load_script("tools/chromium.py").CHROMIUM)
 METRICS = {"layout": "LayoutDuration", "style": "RecalcStyleDuration", "tasks": "TaskDuration"}

@@ -63,8 +63,8 @@ nothing: a miss, never a guess.
 
 def _validate(args: argparse.Namespace) -> int:
     # Imported here, not at the top, so that ``scan`` does not pay for loading pandas.
-    from .data import DataError
-    from .validate import validate
+    from sciencecity.reading.descriptor import DataError
+    from sciencecity.rules.validate import validate
 
     try:
         problems, summary = validate(args.data, args.seed)
@@ -99,7 +99,7 @@ def _read_text(path: Path) -> str:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from .scanner import scan
+    from sciencecity.reading.scanner import scan
 
     try:
         text = _read_text(args.file)

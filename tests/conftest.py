@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from sciencecity import paths
+from sciencecity.reading import paths
 
 # Hypothesis profiles (tests/test_properties.py): "ci", the default, is derandomised (a fixed
 # set of examples, the same on every run) and short enough for `make test`; "long" draws 1,000

@@ -8,16 +8,19 @@ import math
 import pandas as pd
 import pytest
 
-from sciencecity import after, data
+from sciencecity.analysis import after
+from sciencecity.presentation import words
+from sciencecity.reading import paths
+from sciencecity.rules import checked, later_table, package
 
 
 @pytest.fixture(scope="module")
 def tables():
     return (
-        data.load_figures(),
-        data.load_table("external").set_index("id"),
-        data.load_table("later"),
-        data.load_table("events"),
+        checked.load_figures(),
+        checked.load_table("external").set_index("id"),
+        checked.load_table("later"),
+        checked.load_table("events"),
     )
 
 
@@ -177,14 +180,12 @@ def test_candidate_that_the_repost_would_have_printed():
 
 
 def test_the_tables_pass_their_check():
-    tables, problems = data.check_package()
-    assert problems == [] and after.check(tables) == []
+    tables, problems = package.check_package()
+    assert problems == [] and later_table.check(tables) == []
 
 
 def _edit(tmp_path, name, key, column, value):
     import shutil
-
-    from sciencecity import paths
 
     copy = shutil.copytree(paths.DATA_DIR, tmp_path / "data")
     path = copy / f"{name}.csv"
@@ -192,9 +193,9 @@ def _edit(tmp_path, name, key, column, value):
     hit = frame.index[frame.iloc[:, 0] == key][0]
     frame.loc[hit, column] = value
     path.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-    tables, problems = data.check_package(copy)
+    tables, problems = package.check_package(copy)
     assert problems == []
-    return int(hit) + 2, after.check(tables)
+    return int(hit) + 2, later_table.check(tables)
 
 
 def test_a_half_year_marked_as_a_full_year(tmp_path):
@@ -228,35 +229,33 @@ def test_lasted_sentence_tells_full_years_only():
         "last_year_core": 7.4,
         "last_year_city": 5.7,
     }
-    assert after.lasted_sentence(summary) == (
+    assert words.lasted_sentence(summary) == (
         "In each of the 4 full years with figures for both, the core grew faster than Chongqing; its lead went "
         "2.9 → 4.6 → 2.2 → 1.7 points (2020, 2021, 2023, 2024), narrowing after 2021, with 7.4 % against 5.7 % in 2024"
     )
-    assert "H1" not in after.lasted_sentence(summary)  # no half-year set against a full year
-    assert after.half_year_sentence(summary) == (
+    assert "H1" not in words.lasted_sentence(summary)  # no half-year set against a full year
+    assert words.half_year_sentence(summary) == (
         "Measured over first halves, a separate series, the lead was 7.0 points in 2021H1 and 5.2 points in 2022H1"
     )
     summary["years"] = [("2020", 2.9), ("2021", -0.5), ("2024", 3.0)]
-    sentence = after.lasted_sentence(summary)
+    sentence = words.lasted_sentence(summary)
     assert sentence.startswith("In 2 of the 3 full years")
     assert "narrowing" not in sentence  # the last lead is the largest
     summary["half_years"] = []
-    assert after.half_year_sentence(summary).startswith("No half-year")
+    assert words.half_year_sentence(summary).startswith("No half-year")
 
 
 def test_every_source_kind_has_a_display_class():
-    later = data.load_table("later")
-    assert set(later["source_kind"]) | {"the article"} <= set(after.SOURCE_CLASS)
+    later = checked.load_table("later")
+    assert set(later["source_kind"]) | {"the article"} <= set(words.SOURCE_CLASS)
 
 
 def test_every_later_source_has_one_bibliography_entry():
     """One entry of references.bib per distinct (source, address) of later.csv, its note naming the source."""
     from pybtex.database import parse_file
 
-    from sciencecity import paths
-
     bib = parse_file(str(paths.ROOT / "references.bib"), bib_format="bibtex")
-    later = data.load_table("later")
+    later = checked.load_table("later")
     for row in later[["source", "source_date", "url"]].drop_duplicates().itertuples():
         hits = [
             key

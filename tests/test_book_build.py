@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import paths, seed
+from sciencecity.reading import paths, seed
+from sciencecity.rules import terminology
 
 from .conftest import run
 
@@ -136,7 +137,6 @@ def test_rendered_pages_use_the_house_terms(built_html: Path):
     """One English term per Chinese term in everything a reader sees: prose, tables, captions and
     glued text (the Markdown check in test_terminology.py cannot see what code cells write).
     The references page is left out: it gives the sources' own titles."""
-    from sciencecity import terminology
 
     terms = terminology.load_terms()
     texts = {

@@ -33,7 +33,8 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import paths
+from sciencecity.reading import paths
+from sciencecity.rules import checked
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -434,14 +435,13 @@ def test_place_map_reads_on_a_phone_through_its_table(loaded):
     and every positioning item of data/zone_industries.csv, in Chinese and English. The table must
     fit the screen (no cell past its right edge, so nothing hides in a sideways scroll) and its
     text must be at least 12 CSS px; the map itself must be drawn the full width of the text."""
-    from sciencecity import data
 
     page, log = loaded("book/01_place", PHONE)
     table = page.query_selector("#place-zone-table table")
     assert table is not None, "book/01_place: no companion table #place-zone-table"
     text = table.inner_text()
-    items = data.load_table("zone_industries")
-    zones = data.load_table("zones")
+    items = checked.load_table("zone_industries")
+    zones = checked.load_table("zones")
     missing = [
         s
         for s in [*items["item_zh"], *items["item_en"], *zones["zone_zh"], *zones["district_zh"]]

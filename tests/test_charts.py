@@ -21,7 +21,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from sciencecity import after, charts, claims, data, paths, style, terminology  # noqa: E402
+from sciencecity.analysis import after
+from sciencecity.presentation import charts, style, words
+from sciencecity.reading import paths
+from sciencecity.rules import checked, terminology
 
 figures_ext = paths.load_script("book/_ext/sciencecity_figures.py")
 
@@ -110,11 +113,11 @@ def test_enlarge_text_raises_small_type_and_ticks():
 
 def test_growth_figure_stacks_its_panels_on_a_phone():
     series = after.growth_series(
-        data.load_figures(), data.load_table("external").set_index("id"), data.load_table("later")
+        checked.load_figures(), checked.load_table("external").set_index("id"), checked.load_table("later")
     )
     leads = after.leads(series)
-    desktop = after.growth_figure(series, leads)
-    phone = after.growth_figure(series, leads, layout="phone")
+    desktop = charts.growth_figure(series, leads)
+    phone = charts.growth_figure(series, leads, layout="phone")
     (d0, d1), (p0, p1) = (ax.get_position() for ax in desktop.axes), (ax.get_position() for ax in phone.axes)
     assert d1.x0 > d0.x1 and abs(d1.y0 - d0.y0) < 0.01, "desktop: side by side"
     assert p0.y0 > p1.y1 and abs(p1.x0 - p0.x0) < 0.01, "phone: one above the other"
@@ -138,7 +141,7 @@ def test_growth_figure_stacks_its_panels_on_a_phone():
         ),
         (
             charts.claims_status,
-            (pd.DataFrame({"status": ["verified", "in_tension"], "claims": [3, 1]}), claims.STATUS_EN),
+            (pd.DataFrame({"status": ["verified", "in_tension"], "claims": [3, 1]}), words.STATUS_EN),
         ),
     ],
 )

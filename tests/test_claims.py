@@ -8,7 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sciencecity import claims, data, paths
+from sciencecity.analysis import ledger
+from sciencecity.presentation import words
+from sciencecity.reading import paths
+from sciencecity.rules import checked, claims, package
 
 
 def ctx(**tables):
@@ -134,24 +137,24 @@ def test_ids():
 
 def test_counts_include_every_status():
     frame = pd.DataFrame({"status": ["verified", "verified", "unverifiable"]})
-    assert claims.counts(frame) == {"verified": 2, "consistent": 0, "unverifiable": 1, "in_tension": 0}
+    assert ledger.counts(frame) == {"verified": 2, "consistent": 0, "unverifiable": 1, "in_tension": 0}
 
 
 # -- check() on the real ledger and on corrupted copies ------------------------------------------
 
 
 def test_the_ledger_passes_its_check():
-    tables, problems = data.check_package()
+    tables, problems = package.check_package()
     assert problems == []
     assert claims.check(tables) == []
 
 
 def test_check_accepts_dataframes():
-    assert claims.check(data.load_package()) == []
+    assert claims.check(checked.load_package()) == []
 
 
 def test_the_known_cases():
-    ledger = data.load_table("claims").set_index("claim_id")
+    ledger = checked.load_table("claims").set_index("claim_id")
     assert ledger.loc["city_industrial_rate", "status"] == "verified"
     assert ledger.loc["sectors_vs_gdp", "status"] == "consistent"
     assert ledger.loc["gdp_ranks_h1", "status"] == "unverifiable"
@@ -165,7 +168,7 @@ def _corrupt(tmp_path: Path, claim_id: str, column: str, value: str) -> tuple[in
     line = int(frame.index[frame["claim_id"] == claim_id][0]) + 2
     frame.loc[frame["claim_id"] == claim_id, column] = value
     path.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-    tables, problems = data.check_package(copy)
+    tables, problems = package.check_package(copy)
     assert problems == []
     return line, claims.check(tables)
 
@@ -226,7 +229,7 @@ def test_ledger_markdown(c):
     c.by_table["figures"]["rate"]["quote"] = "增长22.3%"
     c.by_table["figures"]["gap"]["quote"] = "高于3.3个百分点"
     c.by_table["external"]["city"].update(source="统计局", source_date="2021-07-20")
-    lines = claims.ledger_markdown(ledger, c).splitlines()
+    lines = words.ledger_markdown(ledger, c).splitlines()
     assert lines[0] == "| Claim, and the article's words | Status | Evidence; where discussed |"
     assert (
         lines[2] == "| C: 「增长22.3% … 高于3.3个百分点」 | **in tension** | 统计局 (2021-07-20); see {ref}`claims` |"
@@ -237,7 +240,7 @@ def test_ledger_markdown(c):
 def test_original_words_drop_a_quote_inside_another(c):
     c.by_table["figures"]["rate"]["quote"] = "增速22.3%"
     c.by_table["figures"]["gap"]["quote"] = "增速22.3%、高于3.3个百分点"
-    assert claims.original_words({"article_ids": "rate;gap"}, c) == "增速22.3%、高于3.3个百分点"
+    assert ledger.original_words({"article_ids": "rate;gap"}, c) == "增速22.3%、高于3.3个百分点"
 
 
 def test_kind_by_the_tables_of_the_article_ids():
@@ -246,26 +249,26 @@ def test_kind_by_the_tables_of_the_article_ids():
         events=[{"event_id": "opening", "date": "2021-05-27"}],
         institutions=[{"institution_id": "inst", "name_zh": "研究院"}],
     )
-    assert claims.kind(claim("none", "rate;count"), k) == "figure"
-    assert claims.kind(claim("date", "opening"), k) == "date of an event"
-    assert claims.kind(claim("none", "rate;opening"), k) == "date of an event"  # a date in it: a date claim
-    assert claims.kind(claim("none", "inst;count"), k) == "statement"
+    assert ledger.kind(claim("none", "rate;count"), k) == "figure"
+    assert ledger.kind(claim("date", "opening"), k) == "date of an event"
+    assert ledger.kind(claim("none", "rate;opening"), k) == "date of an event"  # a date in it: a date claim
+    assert ledger.kind(claim("none", "inst;count"), k) == "statement"
     with pytest.raises(ValueError, match="not an id"):
-        claims.kind(claim("none", "nowhere"), k)
+        ledger.kind(claim("none", "nowhere"), k)
     with pytest.raises(ValueError, match="names no article id"):
-        claims.kind(claim("none", ""), k)
+        ledger.kind(claim("none", ""), k)
 
 
 def test_counts_by_kind_split_the_totals():
     """Every kind and status appears; each row adds up to its total, and the rows to the ledger."""
-    package = data.load_package()
+    package = checked.load_package()
     ledger = package["claims"]
-    table = claims.counts_by_kind(ledger, claims.Context(package))
-    assert list(table.index) == list(claims.KINDS)
+    table = ledger.counts_by_kind(ledger, claims.Context(package))
+    assert list(table.index) == list(ledger.KINDS)
     assert list(table.columns) == [*claims.STATUSES, "total"]
     assert (table[list(claims.STATUSES)].sum(axis=1) == table["total"]).all()
     assert int(table["total"].sum()) == len(ledger)
-    assert table.loc[:, list(claims.STATUSES)].sum().to_dict() == claims.counts(ledger)
+    assert table.loc[:, list(claims.STATUSES)].sum().to_dict() == ledger.counts(ledger)
     # the facility's groundbreaking date is verified; the share of the city's output is not
     assert table.loc["date of an event", "verified"] >= 1
     assert table.loc["figure", "unverifiable"] >= 1

@@ -16,7 +16,7 @@ import re
 import nbformat
 import pytest
 
-from sciencecity import paths
+from sciencecity.reading import paths
 from tests import test_browser as tb
 from tests.test_browser import DESKTOP, PAGES, PHONE, PageLog, new_context
 

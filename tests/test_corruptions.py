@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import data, paths
 from sciencecity.__main__ import main
-from sciencecity.data import DataError
-from sciencecity.validate import validate
+from sciencecity.reading import paths
+from sciencecity.reading.descriptor import DataError
+from sciencecity.rules import checked
+from sciencecity.rules.validate import validate
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -851,7 +852,7 @@ def test_the_command_exits_1_without_a_traceback(data_copy, corruption, capsys):
 def test_the_loader_refuses_the_copy(data_copy, corruption):
     corruption.apply(data_copy)
     with pytest.raises(DataError) as err:
-        data.load_package(data_copy)
+        checked.load_package(data_copy)
     assert corruption.expect in str(err.value)
 
 
@@ -877,4 +878,4 @@ def test_a_byte_order_mark_is_accepted(data_copy):
     path = data_copy / "figures.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert validate(data_copy)[0] == []
-    assert data.load_figures(data_copy).equals(data.load_figures())
+    assert checked.load_figures(data_copy).equals(checked.load_figures())

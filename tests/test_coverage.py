@@ -14,9 +14,9 @@ there. Every figure's quote states at least one quantity.
 
 from __future__ import annotations
 
-from sciencecity import data, validate
-from sciencecity.scanner import scan
-from sciencecity.seed import article_segments, boilerplate_segments, load_seed
+from sciencecity.reading.scanner import scan
+from sciencecity.reading.seed import article_segments, boilerplate_segments, load_seed
+from sciencecity.rules import package, validate
 
 SEED = load_seed()
 QUANTITIES = sorted(scan(SEED, repost=True), key=lambda q: q.start)
@@ -43,7 +43,7 @@ def test_every_quantity_is_in_the_article_or_in_the_boilerplate():
 
 def test_the_coverage_rule_accounts_for_every_article_quantity():
     """validate.coverage: each article quantity is a figure, an event's date or a listed non-figure."""
-    tables, problems = data.check_package()
+    tables, problems = package.check_package()
     assert problems == []
     ctx = validate.Context(tables, SEED, QUANTITIES)
     assert validate.coverage(ctx) == []
@@ -52,7 +52,7 @@ def test_the_coverage_rule_accounts_for_every_article_quantity():
 
 def test_the_coverage_rule_needs_the_lost_digit_rules():
     """Read as ordinary text, the seed has no gaps: the gaps data/ accounts for are then stale rows."""
-    tables, _ = data.check_package()
+    tables, _ = package.check_package()
     plain = sorted(scan(SEED, repost=False), key=lambda q: q.start)
     problems = validate.coverage(validate.Context(tables, SEED, plain))
     assert any("non_figures.csv" in p and "stale row" in p for p in problems)

@@ -17,9 +17,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sciencecity import data, paths, validate
-from sciencecity.data import DataError
-from sciencecity.seed import load_seed
+from sciencecity.reading import descriptor, paths
+from sciencecity.reading.descriptor import DataError
+from sciencecity.reading.seed import load_seed
+from sciencecity.rules import checked, copies
 
 from .test_corruptions import CORRUPTIONS, rewrite
 
@@ -86,12 +87,12 @@ def test_zones_are_one_core_and_five_districts():
 
 def test_external_holds_the_shared_context_unchanged():
     """``../shared/context/external_figures.csv`` beside the repository: required in CI, else may be absent."""
-    shared = validate.shared_external_path()
+    shared = copies.shared_external_path()
     if not shared.exists():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{shared} is missing; CI needs the shared context next to the repository")
         pytest.skip("the shared context folder is not next to this checkout")
-    assert validate.compare_with_shared(paths.DATA_DIR, shared) == []
+    assert copies.compare_with_shared(paths.DATA_DIR, shared) == []
 
 
 def test_the_comparison_with_the_shared_context_finds_a_changed_value(tmp_path):
@@ -101,7 +102,7 @@ def test_the_comparison_with_the_shared_context_finds_a_changed_value(tmp_path):
     table[5][5] = "483"
     with open(shared, "w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerows(table)
-    assert validate.compare_with_shared(paths.DATA_DIR, shared) == [
+    assert copies.compare_with_shared(paths.DATA_DIR, shared) == [
         f"external.csv:6: row {table[5][0]!r} differs from line 6 of external_figures.csv"
     ]
 
@@ -123,7 +124,7 @@ def test_restorations_record_what_external_restores_and_where_it_disagrees():
 
 
 def test_load_figures_is_indexed_by_id_with_numeric_values():
-    figures = data.load_figures()
+    figures = checked.load_figures()
     assert figures.index.name == "id" and figures.index.is_unique
     assert figures.loc["gdp_growth_h1", "value"] == pytest.approx(19.8)
     assert pd.isna(figures.loc["industrial_output_2020", "value"])
@@ -131,31 +132,31 @@ def test_load_figures_is_indexed_by_id_with_numeric_values():
 
 
 def test_figure_accessor():
-    gdp = data.figure("gdp_growth_h1")
+    gdp = checked.figure("gdp_growth_h1")
     assert (gdp.value, gdp.unit, gdp.scope, gdp.period, gdp.lost) == (19.8, "%", "直管园", "2021H1", False)
     assert gdp.also_at and SEED[gdp.also_at[0] : gdp.also_at[0] + 4] == "19.8"
-    lost = data.figure("facility_investment")
+    lost = checked.figure("facility_investment")
     assert lost.value is None and lost.lost and lost.survives == ".6" and lost.implied_min == pytest.approx(100.6)
 
 
 def test_unknown_names_raise_key_errors_that_say_what_exists():
     with pytest.raises(KeyError, match="gdp_growth_h1"):
-        data.figure("gdp_growth")
+        checked.figure("gdp_growth")
     with pytest.raises(KeyError, match="figures"):
-        data.load_table("no_such_table")
+        checked.load_table("no_such_table")
 
 
 def test_every_table_loads():
-    tables = data.load_package()
-    assert list(tables) == data.table_names()
+    tables = checked.load_package()
+    assert list(tables) == descriptor.table_names()
     for name, frame in tables.items():
         assert len(frame) == len(rows(name)), name
 
 
 def test_loaded_frames_are_copies():
-    zones = data.load_table("zones")
+    zones = checked.load_table("zones")
     zones.loc[0, "name_en"] = "changed"
-    assert data.load_table("zones").loc[0, "name_en"] != "changed"
+    assert checked.load_table("zones").loc[0, "name_en"] != "changed"
 
 
 @pytest.fixture
@@ -167,11 +168,11 @@ def data_copy(tmp_path: Path) -> Path:
 def test_nothing_is_half_loaded(data_copy):
     CORRUPTIONS[0].apply(data_copy)
     with pytest.raises(DataError):
-        data.load_table("zones", data_copy)  # zones is fine, but the package is not
+        checked.load_table("zones", data_copy)  # zones is fine, but the package is not
 
 
 def test_the_loader_notices_a_file_changed_since_the_last_load(data_copy):
-    assert len(data.load_table("zones", data_copy)) == 6
+    assert len(checked.load_table("zones", data_copy)) == 6
     rewrite(data_copy, "zones", lambda t: t.__setitem__(1, t[1][:-1]))
     with pytest.raises(DataError, match="zones.csv:2"):
-        data.load_table("zones", data_copy)
+        checked.load_table("zones", data_copy)

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 from pybtex.database import parse_file
 
-from sciencecity import data, paths, report
+from sciencecity.presentation import words
+from sciencecity.reading import descriptor, geojson, paths
+from sciencecity.rules import checked
 
 NOTEBOOK = paths.BOOK_DIR / "10_data_methods.ipynb"
 BIB = paths.ROOT / "references.bib"
@@ -29,8 +31,8 @@ def book_text() -> str:
 
 
 def resource_paths() -> list[str]:
-    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
-    return [r["path"] for r in package["resources"]] + [data.DESCRIPTOR]
+    package = json.loads(paths.data_file(descriptor.DESCRIPTOR).read_text(encoding="utf-8"))
+    return [r["path"] for r in package["resources"]] + [descriptor.DESCRIPTOR]
 
 
 @pytest.mark.parametrize("path", resource_paths())
@@ -56,7 +58,9 @@ def test_bib_keeps_the_article(bib):
 def test_every_external_source_has_one_entry(bib):
     """One entry per distinct (source, address) of the tables of other sources, its note naming the source."""
     columns = ["source", "source_date", "url"]
-    sources = pd.concat([data.load_table(name)[columns] for name in ("external", "later", "economy")]).drop_duplicates()
+    sources = pd.concat(
+        [checked.load_table(name)[columns] for name in ("external", "later", "economy")]
+    ).drop_duplicates()
     matched = set()
     for row in sources.itertuples():
         hits = [
@@ -83,24 +87,24 @@ def test_every_entry_is_cited_in_the_book(bib):
 
 def test_every_table_of_the_descriptor_is_loaded_in_order():
     """The data chapter lists the tables in descriptor order, as load_package returns them."""
-    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
-    tables = [r["name"] for r in package["resources"] if r.get("format") != data.GEOJSON]
-    assert tables == list(data.load_package()) == data.table_names()
+    package = json.loads(paths.data_file(descriptor.DESCRIPTOR).read_text(encoding="utf-8"))
+    tables = [r["name"] for r in package["resources"] if r.get("format") != descriptor.GEOJSON]
+    assert tables == list(checked.load_package()) == descriptor.table_names()
 
 
 def test_the_geojson_resource_is_loaded_as_features_not_as_a_table():
-    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
-    others = [r["name"] for r in package["resources"] if r.get("format") == data.GEOJSON]
+    package = json.loads(paths.data_file(descriptor.DESCRIPTOR).read_text(encoding="utf-8"))
+    others = [r["name"] for r in package["resources"] if r.get("format") == descriptor.GEOJSON]
     assert others == ["chongqing_districts"]
-    assert len(data.load_features("chongqing_districts")) == 38
+    assert len(geojson.load_features("chongqing_districts")) == 38
     with pytest.raises(KeyError):
-        data.load_table("chongqing_districts")
+        checked.load_table("chongqing_districts")
 
 
 def test_the_dictionary_gives_the_geojson_its_features_and_properties():
-    package = json.loads(paths.data_file(data.DESCRIPTOR).read_text(encoding="utf-8"))
-    resource = next(r for r in package["resources"] if r.get("format") == data.GEOJSON)
-    html = report.data_dictionary_html(resource, 38)
+    package = json.loads(paths.data_file(descriptor.DESCRIPTOR).read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r.get("format") == descriptor.GEOJSON)
+    html = words.data_dictionary_html(resource, 38)
     assert html.startswith(
         "<p><strong>chongqing_districts</strong> (chongqing_districts.geojson, GeoJSON, 38 features): "
     )
@@ -136,7 +140,7 @@ def test_chapters_print_nothing_and_show_no_index_column(name):
 
 @pytest.mark.parametrize("name", ["02_growth", "04_platforms", "09_checks"])
 def test_every_chart_has_its_data_link(name):
-    """Every {glue:figure} caption ends with the CSV link glued from report.chart_data."""
+    """Every {glue:figure} caption ends with the CSV link glued from words.chart_data."""
     nb = json.loads((paths.BOOK_DIR / f"{name}.ipynb").read_text(encoding="utf-8"))
     text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     figures = re.findall(r"```\{glue:figure\}.*?```", text, flags=re.S)

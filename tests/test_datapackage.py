@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from frictionless import Package, validate
 
-from sciencecity import data, paths
-from sciencecity.data import check_package
+from sciencecity.reading import descriptor, paths
+from sciencecity.rules.package import check_package
 
 from .test_corruptions import CORRUPTIONS
 
@@ -35,7 +35,7 @@ def test_the_package_validates_with_frictionless():
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     # every CSV file is validated as a table, row by row; the GeoJSON is a non-tabular resource
     kinds = {task.name: task.type for task in report.tasks}
-    assert kinds == {n: "table" for n in data.table_names()} | {"chongqing_districts": "json"}
+    assert kinds == {n: "table" for n in descriptor.table_names()} | {"chongqing_districts": "json"}
     assert all(task.stats["rows"] > 0 for task in report.tasks if task.type == "table")
 
 

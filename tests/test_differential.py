@@ -25,8 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import paths
-from sciencecity.data import DataError, check_package
+from sciencecity.reading import paths
+from sciencecity.reading.descriptor import DataError
+from sciencecity.rules.package import check_package
 
 from .test_corruptions import edit_descriptor as descriptor
 from .test_corruptions import rewrite, set_cell

@@ -7,7 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from sciencecity import data, economy
+from sciencecity.analysis import economy
+from sciencecity.presentation import charts, style
+from sciencecity.rules import checked, economy_table
 
 
 def row(**changes):
@@ -23,7 +25,7 @@ def row(**changes):
 
 
 def test_a_row_that_states_its_value_passes():
-    assert economy.row_problems(row()) == []
+    assert economy_table.row_problems(row()) == []
 
 
 @pytest.mark.parametrize(
@@ -39,21 +41,24 @@ def test_a_row_that_states_its_value_passes():
     ],
 )
 def test_problems_name_the_column(changes, column):
-    problems = economy.row_problems(row(**changes))
+    problems = economy_table.row_problems(row(**changes))
     assert problems and problems[0].startswith(f"column '{column}'"), problems
 
 
 def test_real_quotes_with_units_in_chinese():
     """Values as the sources print them: a unit of 万 after the number, 超 before it, a year inside."""
-    assert economy.row_problems(row(value=6.3, quote="市場主體達6.3萬戶", period="2022-01", period_type="month")) == []
     assert (
-        economy.row_problems(
+        economy_table.row_problems(row(value=6.3, quote="市場主體達6.3萬戶", period="2022-01", period_type="month"))
+        == []
+    )
+    assert (
+        economy_table.row_problems(
             row(value=7000.0, qualifier="超", quote="超7000名大學生實現“學在大學城、留在科學城”", period="2022H1")
         )
         == []
     )
     assert (
-        economy.row_problems(
+        economy_table.row_problems(
             row(
                 value=2000.0,
                 qualifier="超",
@@ -66,35 +71,37 @@ def test_real_quotes_with_units_in_chinese():
     )
     # the year of a two-year span is inside it; a year of the 十三五 period outside 2020 is not
     assert (
-        economy.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2020年,直管区GDP增速达7%"))
+        economy_table.row_problems(
+            row(value=7.0, period="2020", period_type="full-year", quote="2020年,直管区GDP增速达7%")
+        )
         == []
     )
-    bad = economy.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2019年,增速达7%"))
+    bad = economy_table.row_problems(row(value=7.0, period="2020", period_type="full-year", quote="2019年,增速达7%"))
     assert bad == ["column 'period': the quote names 2019年, outside '2020'"]
 
 
 def test_period_forms():
-    assert economy.period_type_of("2021") == "full-year"
-    assert economy.period_type_of("2022H1") == "half-year"
-    assert economy.period_type_of("2022-01") == "month"
-    assert economy.period_type_of("2020-01/2020-07") == "months"
-    assert economy.period_years("2019-11/2020-02") == {2019, 2020}
+    assert economy_table.period_type_of("2021") == "full-year"
+    assert economy_table.period_type_of("2022H1") == "half-year"
+    assert economy_table.period_type_of("2022-01") == "month"
+    assert economy_table.period_type_of("2020-01/2020-07") == "months"
+    assert economy_table.period_years("2019-11/2020-02") == {2019, 2020}
     with pytest.raises(ValueError):
-        economy.period_type_of("H1 2022")
+        economy_table.period_type_of("H1 2022")
 
 
 def test_the_data_pass_and_the_validator_runs_the_rule():
-    package = data.load_package()
-    assert economy.check(package) == []
-    assert set(package["economy"]["theme"]) <= set(economy.THEMES)
+    package = checked.load_package()
+    assert economy_table.check(package) == []
+    assert set(package["economy"]["theme"]) <= set(economy_table.THEMES)
 
 
 def test_check_names_file_line_and_column():
     frame = pd.DataFrame([row(), row(id="y", value=1.5)])
-    assert economy.check({"economy": frame}) == [
+    assert economy_table.check({"economy": frame}) == [
         "economy.csv:3: column 'value': 1.5 is not stated in the quote '規上工業戰新企業産值達1169億元'"
     ]
-    assert economy.check({}) == []
+    assert economy_table.check({}) == []
 
 
 def test_share_ratio_and_implied_total():
@@ -119,8 +126,8 @@ def test_implied_total_inverts_the_share(part, share):
 
 
 def test_gdp_levels_keep_the_gaps():
-    external = data.load_table("external")
-    later = data.load_table("later")
+    external = checked.load_table("external")
+    later = checked.load_table("later")
     levels = economy.gdp_levels(external, later, ["2020", "2021", "2022", "2023", "2024"]).set_index("year")
     assert levels.loc["2020", "level"] == 487.45
     assert levels.loc["2021", "level"] == 588.6
@@ -133,8 +140,8 @@ def test_gdp_levels_keep_the_gaps():
 
 
 def test_gdp_levels_refuse_two_figures_for_one_year():
-    external = data.load_table("external")
-    later = data.load_table("later")
+    external = checked.load_table("external")
+    later = checked.load_table("later")
     twice = pd.concat([later, later[later["id"] == "core_gdp_2021"].assign(id="core_gdp_2021_copy")])
     with pytest.raises(ValueError, match="two level figures"):
         economy.gdp_levels(external, twice, ["2021"])
@@ -167,7 +174,6 @@ def test_levels_chart_draws_no_bar_for_a_gap(layout):
     import matplotlib
 
     matplotlib.use("Agg")
-    from sciencecity import charts, style
 
     style.use()
     levels = pd.DataFrame(

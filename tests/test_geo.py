@@ -18,7 +18,9 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from sciencecity import data, geo, paths
+from sciencecity.analysis import geo
+from sciencecity.reading import descriptor, geojson, paths
+from sciencecity.rules import checked
 
 HOSTS = ["500106", "500107", "500109", "500116", "500120"]
 
@@ -113,7 +115,7 @@ def test_the_file_is_small():
 
 
 def test_the_descriptor_names_the_file_as_a_geojson_data_resource():
-    desc = json.loads((paths.DATA_DIR / data.DESCRIPTOR).read_text(encoding="utf-8"))
+    desc = json.loads((paths.DATA_DIR / descriptor.DESCRIPTOR).read_text(encoding="utf-8"))
     res = next(r for r in desc["resources"] if r["name"] == geo.RESOURCE)
     assert (res["path"], res["profile"], res["format"], res["mediatype"]) == (
         geo.FILE,
@@ -150,7 +152,7 @@ def test_make_map_rounds_coordinates_to_five_decimals():
 
 
 def test_every_positioning_item_has_a_short_label():
-    items = data.load_table("zone_industries")
+    items = checked.load_table("zone_industries")
     assert set(geo.SHORT_EN) == set(items["item_zh"])
     assert all(0 < len(label) <= 26 for label in geo.SHORT_EN.values())
     assert len(set(geo.SHORT_EN.values())) == len(geo.SHORT_EN)
@@ -180,7 +182,7 @@ def test_every_positioning_item_has_a_short_label():
     ],
 )
 def test_a_geometry_problem_is_a_sentence(geometry, expected):
-    problem = data._geometry_problem(geometry)
+    problem = geojson._geometry_problem(geometry)
     assert problem is None if expected is None else expected in problem, problem
 
 
@@ -192,7 +194,7 @@ def test_a_broken_committed_file_is_refused_by_districts(tmp_path: Path):
     feature["geometry"] = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
     del feature["properties"]["name_en"]
     path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(data.DataError) as err:
+    with pytest.raises(descriptor.DataError) as err:
         geo.districts(copy)
     assert err.value.problems == [
         f"{geo.FILE}: feature {i} (500106): property 'name_en': missing",
@@ -202,4 +204,4 @@ def test_a_broken_committed_file_is_refused_by_districts(tmp_path: Path):
 
 def test_districts_needs_a_geojson_resource():
     with pytest.raises(KeyError):
-        data.load_features("figures")
+        geojson.load_features("figures")

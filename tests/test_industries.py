@@ -7,7 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from sciencecity import data, industries
+from sciencecity.analysis import industries
+from sciencecity.presentation import tables
+from sciencecity.rules import checked
 
 
 def _items(rows):
@@ -161,7 +163,7 @@ def test_duplicate_items_and_overlapping_pairs():
 
 
 def test_every_item_of_the_article_has_exactly_one_theme():
-    items = data.load_table("zone_industries")
+    items = checked.load_table("zone_industries")
     placed = [i for theme in industries.THEMES.values() for i in theme["items"]]
     assert len(placed) == len(set(placed)), "an item is in two themes"
     assert sorted(placed) == sorted(items["item_zh"]), "THEMES and zone_industries.csv disagree"
@@ -177,9 +179,9 @@ def test_theme_of_an_unknown_item_is_an_error():
 
 def test_the_article_data_gives_the_expected_overlap():
     """Snapshot: counts and similarities of the landed zone_industries.csv, checked by hand."""
-    items = data.load_table("zone_industries")
-    zones = data.load_table("zones")["zone_id"].tolist()
-    cats = data.load_table("categories")["category"].tolist()
+    items = checked.load_table("zone_industries")
+    zones = checked.load_table("zones")["zone_id"].tolist()
+    cats = checked.load_table("categories")["category"].tolist()
     m = industries.zone_category_matrix(items, zones=zones, labels=cats)
     assert int(m.values.sum()) == 21
     assert m.loc["core"].tolist() == [2, 2, 1, 1, 0, 0, 0, 0]
@@ -224,8 +226,8 @@ def test_launch_zone_without_its_investment_row_is_an_error():
 
 def test_launch_rows_of_the_article_context_add_up():
     """Snapshot: the launch rows as external.csv holds them (科技日报, 2020-09-17)."""
-    ext = data.load_table("external")
-    zones = data.load_table("zones")["zone_id"].tolist()
+    ext = checked.load_table("external")
+    zones = checked.load_table("zones")["zone_id"].tolist()
     z = industries.launch_by_zone(ext, zones)
     assert z["projects"].tolist() == [14, 16, 11, 6, 16, 16]
     assert z["investment"].tolist() == [482.0, 172.0, 245.0, 125.0, 175.0, 101.0]
@@ -360,9 +362,9 @@ def test_differentiation_tests_on_the_article_data():
     null mean about 0.255; percentile about 68. The seed check is not a snapshot: two seeds must
     agree within four Monte-Carlo standard errors.
     """
-    items = industries.add_themes(data.load_table("zone_industries"))
-    zones = data.load_table("zones")["zone_id"].tolist()
-    labels = {"category": data.load_table("categories")["category"].tolist(), "theme": list(industries.THEMES)}
+    items = industries.add_themes(checked.load_table("zone_industries"))
+    zones = checked.load_table("zones")["zone_id"].tolist()
+    labels = {"category": checked.load_table("categories")["category"].tolist(), "theme": list(industries.THEMES)}
     tests = industries.differentiation_tests(items, zones, "core", labels)
     assert tests["jaccard_all"].observed == pytest.approx(25 / 90)
     assert tests["jaccard_all"].n_draws == industries.NULL_DRAWS
@@ -379,12 +381,12 @@ def test_differentiation_tests_on_the_article_data():
 
 def test_the_chapter_premises_hold_in_the_data():
     """Facts the chapter's prose relies on, checked here instead of in the notebook."""
-    cats = data.load_table("categories")
-    assert data.figure("leading_industries").value == int(cats["leading_industry"].sum())
-    assert data.figure("signed_projects_h1").scope == "直管区"
-    assert data.figure("leading_industry_projects").bound == "lower"
-    items = data.load_table("zone_industries")
-    zones = data.load_table("zones")
+    cats = checked.load_table("categories")
+    assert checked.figure("leading_industries").value == int(cats["leading_industry"].sum())
+    assert checked.figure("signed_projects_h1").scope == "直管区"
+    assert checked.figure("leading_industry_projects").bound == "lower"
+    items = checked.load_table("zone_industries")
+    zones = checked.load_table("zones")
     assert (zones["role"] == "core").sum() == 1
     per_zone = items["zone_id"].value_counts()
     assert per_zone.drop("core").eq(3).all()  # the prose says three items per zone
@@ -404,9 +406,9 @@ def test_the_readings_the_chapter_states_in_words():
     version of the differentiation test and the core-area statistics lie within chance at the
     one-sided 5 % level; the core area's Jaccard lies above the chance mean without reaching it;
     the core area's items carry no function word, the zones' items and carriers do."""
-    items = industries.add_themes(data.load_table("zone_industries"))
-    zones = data.load_table("zones")["zone_id"].tolist()
-    labels = {"category": data.load_table("categories")["category"].tolist(), "theme": list(industries.THEMES)}
+    items = industries.add_themes(checked.load_table("zone_industries"))
+    zones = checked.load_table("zones")["zone_id"].tolist()
+    labels = {"category": checked.load_table("categories")["category"].tolist(), "theme": list(industries.THEMES)}
     tests = industries.differentiation_tests(items, zones, "core", labels)
     assert {k: industries.chance_reading(t) for k, t in tests.items()} == dict.fromkeys(tests, "chance")
     assert tests["jaccard_core"].observed > tests["jaccard_core"].null_mean
@@ -414,7 +416,7 @@ def test_the_readings_the_chapter_states_in_words():
     marks = industries.function_markers(items, "item_zh").set_index("zone_id")
     assert marks.loc["core", "none"] == marks.loc["core", "n"] == 6
     assert (marks.drop("core")[["research", "both"]].sum(axis=1) > 0).sum() >= 2
-    carriers = industries.function_markers(data.load_table("zone_carriers"), "carrier_zh").set_index("zone_id")
+    carriers = industries.function_markers(checked.load_table("zone_carriers"), "carrier_zh").set_index("zone_id")
     assert carriers.loc["core", "research"] == 1
     assert carriers.drop("core")["production"].sum() > carriers.drop("core")["research"].sum()
 
@@ -424,14 +426,14 @@ def test_the_readings_the_chapter_states_in_words():
 
 def test_launch_table_for_display():
     z = industries.launch_by_zone(EXT)
-    table = industries.launch_table(z, "zone", ["P zone", "Q zone"])
+    table = tables.launch_table(z, "zone", ["P zone", "Q zone"])
     assert table.columns[0] == "zone" and table["zone"].tolist() == ["P zone", "Q zone"]
     assert table["planned total investment, 亿元"].tolist() == ["约 60", "30"]  # 约 where the source says so
     assert table["billion yuan"].tolist() == [6.0, 3.0]
     assert table["share of the investment, %"].tolist() == [66.7, 33.3]
     assert table["亿元 per project"].tolist() == [15.0, 6.0]
     with pytest.raises(ValueError, match="labels"):
-        industries.launch_table(z, "zone", ["only one"])
+        tables.launch_table(z, "zone", ["only one"])
 
 
 def test_marked_counts_add_names_with_both_markers():

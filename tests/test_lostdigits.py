@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sciencecity import data, lostdigits, scanner, seed
+from sciencecity.analysis import gaps as gap_analysis
+from sciencecity.presentation import tables as reader_tables
+from sciencecity.reading import scanner, seed
+from sciencecity.rules import checked, lostdigits
 
 
 @pytest.fixture(scope="module")
@@ -56,12 +59,14 @@ def test_fits_lost_digits(candidate, survives, fits):
 
 @pytest.fixture(scope="module")
 def gaps(text) -> pd.DataFrame:
-    return lostdigits.lost_gaps(text, data.load_figures(), data.load_table("events"), data.load_table("non_figures"))
+    return gap_analysis.lost_gaps(
+        text, checked.load_figures(), checked.load_table("events"), checked.load_table("non_figures")
+    )
 
 
 def test_every_lost_figure_and_lost_year_is_a_gap(gaps):
-    figures = data.load_table("figures")
-    events = data.load_table("events")
+    figures = checked.load_table("figures")
+    events = checked.load_table("events")
     assert set(gaps.loc[gaps["owner"] == "figure", "owner_id"]) == set(
         figures.loc[figures["status"] == "digits_lost", "id"]
     )
@@ -80,10 +85,10 @@ def test_gap_context_marks_where_the_digits_were(gaps):
 
 
 def test_a_gap_nothing_accounts_for_is_an_error(text):
-    figures = data.load_figures()
+    figures = checked.load_figures()
     figures = figures.drop(index="rd_institutions")
     with pytest.raises(ValueError, match="研发机构|个"):
-        lostdigits.lost_gaps(text, figures, data.load_table("events"), data.load_table("non_figures"))
+        gap_analysis.lost_gaps(text, figures, checked.load_table("events"), checked.load_table("non_figures"))
 
 
 def test_stated_by_is_the_last_quantity_of_the_quote():
@@ -98,19 +103,19 @@ def test_stated_by_is_the_last_quantity_of_the_quote():
 @pytest.fixture(scope="module")
 def tables():
     return {
-        "figures": data.load_figures(),
-        "events": data.load_table("events"),
-        "non_figures": data.load_table("non_figures"),
-        "external": data.load_table("external"),
-        "restorations": data.load_table("restorations"),
-        "later": data.load_table("later"),
+        "figures": checked.load_figures(),
+        "events": checked.load_table("events"),
+        "non_figures": checked.load_table("non_figures"),
+        "external": checked.load_table("external"),
+        "restorations": checked.load_table("restorations"),
+        "later": checked.load_table("later"),
     }
 
 
 def test_gap_table_says_what_was_lost_and_what_the_article_allows(gaps, tables):
-    table = lostdigits.gap_table(gaps, tables["figures"], tables["events"], tables["non_figures"])
-    assert list(table.columns) == lostdigits.GAP_TABLE_COLUMNS
-    assert table["gap"].tolist() == lostdigits.gap_names(gaps) == [f"G{i}" for i in range(1, len(gaps) + 1)]
+    table = reader_tables.gap_table(gaps, tables["figures"], tables["events"], tables["non_figures"])
+    assert list(table.columns) == reader_tables.GAP_TABLE_COLUMNS
+    assert table["gap"].tolist() == gap_analysis.gap_names(gaps) == [f"G{i}" for i in range(1, len(gaps) + 1)]
     rows = dict(zip(gaps["owner_id"], table.itertuples(index=False), strict=True))
     facility = rows["facility_investment"]
     assert facility[3] == "lost; at least 100.6 亿元 (“.6” survives); at least 10.06 billion yuan"
@@ -123,16 +128,18 @@ def test_gap_table_says_what_was_lost_and_what_the_article_allows(gaps, tables):
 
 def test_restoration_table_verdicts(gaps, tables):
     t = tables
-    table = lostdigits.restoration_table(gaps, t["figures"], t["events"], t["external"], t["restorations"], t["later"])
-    assert list(table.columns) == lostdigits.RESTORATION_COLUMNS
-    owner = dict(zip(lostdigits.gap_names(gaps), gaps["owner_id"], strict=True))
+    table = reader_tables.restoration_table(
+        gaps, t["figures"], t["events"], t["external"], t["restorations"], t["later"]
+    )
+    assert list(table.columns) == reader_tables.RESTORATION_COLUMNS
+    owner = dict(zip(gap_analysis.gap_names(gaps), gaps["owner_id"], strict=True))
     verdicts = {(owner[g], v) for g, v in zip(table["gap"], table["verdict"], strict=True)}
-    assert ("scenario_investment", lostdigits.RESTORES) in verdicts
-    assert ("facility_investment", lostdigits.NOT_THE_SUBJECT) in verdicts  # the eight projects' 283.6
-    assert ("facility_investment", lostdigits.CANNOT_BE) in verdicts  # the facility's own 30
-    assert ("rd_institutions", lostdigits.CANDIDATE) in verdicts  # later.csv, relation candidate
-    assert ("mobilisation_conference", lostdigits.RESTORES_YEAR) in verdicts
-    restored = lostdigits.restored_gaps(table)
+    assert ("scenario_investment", gap_analysis.RESTORES) in verdicts
+    assert ("facility_investment", gap_analysis.NOT_THE_SUBJECT) in verdicts  # the eight projects' 283.6
+    assert ("facility_investment", gap_analysis.CANNOT_BE) in verdicts  # the facility's own 30
+    assert ("rd_institutions", gap_analysis.CANDIDATE) in verdicts  # later.csv, relation candidate
+    assert ("mobilisation_conference", gap_analysis.RESTORES_YEAR) in verdicts
+    restored = gap_analysis.restored_gaps(table)
     assert {owner[g] for g in restored} >= {"scenario_investment", "mobilisation_conference"}
     assert not {owner[g] for g in restored} & {"facility_investment", "rd_institutions"}
     assert table["source, date"].str.contains(", ").all()
@@ -141,7 +148,7 @@ def test_restoration_table_verdicts(gaps, tables):
 def test_restoration_table_needs_later_for_a_later_id(gaps, tables):
     t = tables
     with pytest.raises(ValueError, match="later"):
-        lostdigits.restoration_table(gaps, t["figures"], t["events"], t["external"], t["restorations"])
+        reader_tables.restoration_table(gaps, t["figures"], t["events"], t["external"], t["restorations"])
 
 
 def test_restoration_table_refuses_a_restoration_that_does_not_fit(gaps, tables):
@@ -149,8 +156,8 @@ def test_restoration_table_refuses_a_restoration_that_does_not_fit(gaps, tables)
     bad = t["restorations"].copy()
     bad.loc[bad["relation"] == "disagrees", "relation"] = "restores"  # the facility's own 30 cannot restore .6
     with pytest.raises(ValueError, match="does not fit"):
-        lostdigits.restoration_table(gaps, t["figures"], t["events"], t["external"], bad, t["later"])
+        reader_tables.restoration_table(gaps, t["figures"], t["events"], t["external"], bad, t["later"])
     bad = t["restorations"].copy()
     bad.loc[bad["relation"] == "restores", "relation"] = "matches"
     with pytest.raises(ValueError, match="makes no sense"):
-        lostdigits.restoration_table(gaps, t["figures"], t["events"], t["external"], bad, t["later"])
+        reader_tables.restoration_table(gaps, t["figures"], t["events"], t["external"], bad, t["later"])

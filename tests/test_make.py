@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sciencecity import paths
+from sciencecity.reading import paths
 
 from .conftest import run
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sciencecity import paths
+from sciencecity.reading import paths
 
 from .conftest import run
 

@@ -7,39 +7,41 @@ import math
 import pandas as pd
 import pytest
 
-from sciencecity import data, pipeline
+from sciencecity.analysis import pipeline
+from sciencecity.presentation import words
+from sciencecity.rules import arithmetic, checked
 
 # -- check_parts_sum -----------------------------------------------------------------------------
 
 
 def test_parts_that_add_up():
-    check = pipeline.check_parts_sum(27, {"in operation": 5, "under construction": 14, "advancing": 8})
+    check = arithmetic.check_parts_sum(27, {"in operation": 5, "under construction": 14, "advancing": 8})
     assert check.parts_sum == 27
     assert check.difference == 0
     assert check.adds_up is True
     assert check.parts == (("in operation", 5.0), ("under construction", 14.0), ("advancing", 8.0))
-    assert check.equation() == "5 + 14 + 8 = 27"
-    assert check.describe() == "5 + 14 + 8 = 27, exactly the stated total"
+    assert words.parts_equation(check) == "5 + 14 + 8 = 27"
+    assert words.parts_sentence(check) == "5 + 14 + 8 = 27, exactly the stated total"
 
 
 def test_parts_short_of_the_total():
-    check = pipeline.check_parts_sum(27, [5, 14, 7])
+    check = arithmetic.check_parts_sum(27, [5, 14, 7])
     assert check.parts_sum == 26
     assert check.difference == -1
     assert check.adds_up is False
     assert check.parts[0] == ("part 1", 5.0)
-    assert check.describe() == "5 + 14 + 7 = 26, 1 short of the stated total of 27"
+    assert words.parts_sentence(check) == "5 + 14 + 7 = 26, 1 short of the stated total of 27"
 
 
 def test_parts_more_than_the_total_with_decimals():
-    check = pipeline.check_parts_sum(10, [3.5, 7.25])
+    check = arithmetic.check_parts_sum(10, [3.5, 7.25])
     assert check.parts_sum == 10.75
     assert check.adds_up is False
-    assert check.describe() == "3.5 + 7.25 = 10.75, 0.75 more than the stated total of 10"
+    assert words.parts_sentence(check) == "3.5 + 7.25 = 10.75, 0.75 more than the stated total of 10"
 
 
 def test_float_parts_that_add_up_despite_rounding_error():
-    assert pipeline.check_parts_sum(0.3, [0.1, 0.2]).adds_up is True
+    assert arithmetic.check_parts_sum(0.3, [0.1, 0.2]).adds_up is True
 
 
 @pytest.mark.parametrize(
@@ -47,17 +49,17 @@ def test_float_parts_that_add_up_despite_rounding_error():
 )
 def test_parts_sum_refuses_missing_values(total, parts):
     with pytest.raises(ValueError):
-        pipeline.check_parts_sum(total, parts)
+        arithmetic.check_parts_sum(total, parts)
 
 
 def test_the_articles_pipeline_adds_up():
     """Snapshot: 27 = 5 + 14 + 8 as the article prints them."""
-    figures = data.load_figures()
+    figures = checked.load_figures()
     parts = figures.loc[
         ["university_projects_operating", "university_projects_under_construction", "university_projects_advancing"],
         "value",
     ]
-    check = pipeline.check_parts_sum(figures.loc["university_projects_signed", "value"], parts.to_dict())
+    check = arithmetic.check_parts_sum(figures.loc["university_projects_signed", "value"], parts.to_dict())
     assert check.total == 27
     assert check.parts_sum == 27
     assert check.adds_up

@@ -30,9 +30,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sciencecity import after, claims, data, industries, lostdigits, paths, timeline
-from sciencecity import validate as validate_module
-from sciencecity.seed import load_seed
+from sciencecity.analysis import after, gaps, industries, ledger, timeline
+from sciencecity.presentation import tables, words
+from sciencecity.reading import paths
+from sciencecity.reading.seed import load_seed
+from sciencecity.rules import checked, claims, copies, validate
 
 #: The tables mutated (every table that the chapters read numbers, dates or keys from).
 TABLES = (
@@ -164,14 +166,14 @@ def apply(mutation: tuple[str, str, object], copy: Path) -> None:
 
 def chapters(copy: Path) -> None:
     """The package functions the chapters call, on the tables of ``copy``, as the chapters call them."""
-    package = data.load_package(copy)
+    package = checked.load_package(copy)
     figures = package["figures"].set_index("id")
     external = package["external"]
     later, events, restorations = package["later"], package["events"], package["restorations"]
     # 05 what came after
     series = after.growth_series(figures, external.set_index("id"), later)
     lead_table = after.leads(series)
-    after.lasted_sentence(after.lead_summary(lead_table))
+    words.lasted_sentence(after.lead_summary(lead_table))
     after.facility_timeline(events, external, later)
     # 03 industries
     items = industries.add_themes(package["zone_industries"])
@@ -184,20 +186,20 @@ def chapters(copy: Path) -> None:
     industries.launch_by_type(external)
     industries.launch_totals(external)
     # 06 claims
-    ledger = package["claims"]
+    claims_table = package["claims"]
     ctx = claims.Context(package)
-    claims.counts(ledger)
-    [claims.computed_status(r, ctx) for r in ledger.to_dict("records")]
-    claims.ledger_markdown(ledger, ctx)
+    ledger.counts(claims_table)
+    [claims.computed_status(r, ctx) for r in claims_table.to_dict("records")]
+    words.ledger_markdown(claims_table, ctx)
     # 07 source and 04 platforms
     nonfig = package["non_figures"]
-    gaps = lostdigits.lost_gaps(load_seed(), figures, events, nonfig)
-    gaps.insert(0, "gap", lostdigits.gap_names(gaps))
-    lostdigits.gap_table(gaps, figures, events.set_index("event_id"), nonfig)
-    context = lostdigits.restoration_table(
-        gaps, figures, events.set_index("event_id"), external.set_index("id"), restorations, later
+    lost = gaps.lost_gaps(load_seed(), figures, events, nonfig)
+    lost.insert(0, "gap", gaps.gap_names(lost))
+    tables.gap_table(lost, figures, events.set_index("event_id"), nonfig)
+    context = tables.restoration_table(
+        lost, figures, events.set_index("event_id"), external.set_index("id"), restorations, later
     )
-    lostdigits.restored_gaps(context)
+    gaps.restored_gaps(context)
     timeline.timeline(events, external, refine_days=True)
 
 
@@ -205,7 +207,7 @@ def check(mutation) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(shutil.copytree(paths.DATA_DIR, Path(tmp) / "data"))
         apply(mutation, copy)
-        problems, _ = validate_module.validate(copy)
+        problems, _ = validate.validate(copy)
         if problems:
             report = "\n".join(problems)
             assert "internal error" not in report and "cannot run" not in report, report
@@ -218,7 +220,7 @@ def check(mutation) -> None:
 def no_shared(monkeypatch):
     """As on a user's clone: nothing beside the repository (the same for every example)."""
     monkeypatch.delenv("CI", raising=False)
-    monkeypatch.setattr(validate_module, "shared_external_path", lambda root=None: Path("/nonexistent/x.csv"))
+    monkeypatch.setattr(copies, "shared_external_path", lambda root=None: Path("/nonexistent/x.csv"))
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import paths
-from sciencecity import validate as validate_module
-from sciencecity.validate import validate
+from sciencecity.reading import paths
+from sciencecity.rules import copies
+from sciencecity.rules.validate import validate
 
 from .test_corruptions import edit_descriptor, line_of, rewrite, rows, set_cell
 
@@ -257,9 +257,9 @@ def run_case(case: Case, root: Path) -> list[str]:
 def _no_shared(monkeypatch):
     """As on a user's clone: nothing beside the repository."""
     monkeypatch.delenv("CI", raising=False)
-    monkeypatch.setattr(validate_module, "shared_external_path", lambda root=None: Path("/nonexistent/x.csv"))
-    if hasattr(validate_module, "shared_later_path"):
-        monkeypatch.setattr(validate_module, "shared_later_path", lambda root=None: Path("/nonexistent/y.csv"))
+    monkeypatch.setattr(copies, "shared_external_path", lambda root=None: Path("/nonexistent/x.csv"))
+    if hasattr(copies, "shared_later_path"):
+        monkeypatch.setattr(copies, "shared_later_path", lambda root=None: Path("/nonexistent/y.csv"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -282,7 +282,7 @@ if __name__ == "__main__":
     import os
 
     os.environ.pop("CI", None)
-    validate_module.shared_external_path = lambda root=None: Path("/nonexistent/x.csv")
+    copies.shared_external_path = lambda root=None: Path("/nonexistent/x.csv")
     right, wrong = measure()
     print(f"{right} of {len(CASES)} handled right")
     print("\n".join(wrong))

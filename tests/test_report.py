@@ -8,7 +8,9 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from sciencecity import data, report, seed
+from sciencecity.presentation import words
+from sciencecity.reading import seed, text
+from sciencecity.rules import checked
 
 
 @pytest.mark.parametrize(
@@ -29,41 +31,41 @@ from sciencecity import data, report, seed
     ],
 )
 def test_ordinal(n, text):
-    assert report.ordinal(n) == text
+    assert words.ordinal(n) == text
 
 
 @pytest.mark.parametrize("n", [1.5, -1])
 def test_ordinal_refuses_non_ranks(n):
     with pytest.raises(ValueError):
-        report.ordinal(n)
+        words.ordinal(n)
 
 
 def test_quote_span_joins_two_quotes_with_the_words_between():
     text = "abc 增长12.8%,排名第1位。def"
     first = SimpleNamespace(start=4, quote="增长12.8%")
     last = SimpleNamespace(start=12, quote="排名第1位")
-    assert report.quote_span(text, first, last) == "增长12.8%,排名第1位"
+    assert words.quote_span(text, first, last) == "增长12.8%,排名第1位"
 
 
 def test_quote_span_refuses_a_misplaced_quote_or_reversed_order():
     text = "abc 增长12.8%,排名第1位。def"
     first = SimpleNamespace(start=4, quote="增长12.8%")
     with pytest.raises(ValueError, match="not at offset"):
-        report.quote_span(text, SimpleNamespace(start=0, quote="增长"), first)
+        words.quote_span(text, SimpleNamespace(start=0, quote="增长"), first)
     with pytest.raises(ValueError, match="before"):
-        report.quote_span(text, SimpleNamespace(start=12, quote="排名第1位"), first)
+        words.quote_span(text, SimpleNamespace(start=12, quote="排名第1位"), first)
 
 
 def test_quote_span_on_the_article():
     text = seed.load_seed()
-    first, last = data.figure("gdp_growth_h1"), data.figure("gdp_two_year_growth_rank_h1")
-    span = report.quote_span(text, first, last)
+    first, last = checked.figure("gdp_growth_h1"), checked.figure("gdp_two_year_growth_rank_h1")
+    span = words.quote_span(text, first, last)
     assert span.startswith(first.quote) and span.endswith(last.quote)
 
 
 @pytest.mark.parametrize("value, expected", [(27.0, 27), (27, 27), (100.6, 100.6)])
 def test_whole(value, expected):
-    out = report.whole(value)
+    out = text.whole(value)
     assert out == expected and type(out) is type(expected)
 
 
@@ -78,12 +80,12 @@ def test_whole(value, expected):
     ],
 )
 def test_yi_yuan_gives_billions(value, text):
-    assert report.yi_yuan(value) == text
+    assert words.yi_yuan(value) == text
 
 
 def test_yi_yuan_refuses_nan():
     with pytest.raises(ValueError):
-        report.yi_yuan(float("nan"))
+        words.yi_yuan(float("nan"))
 
 
 def test_data_dictionary_html_escapes_and_lists_every_field():
@@ -100,7 +102,7 @@ def test_data_dictionary_html_escapes_and_lists_every_field():
             ],
         },
     }
-    html = report.data_dictionary_html(resource, 3)
+    html = words.data_dictionary_html(resource, 3)
     assert html.startswith("<p><strong>t&lt;1&gt;</strong> (t.csv, 3 rows, key id): A &amp; B</p>")
     assert "<li><code>id</code> (string; required; unique)</li>" in html
     assert "<li><code>kind</code> (string; one of a, b): x &lt; y</li>" in html
@@ -109,11 +111,11 @@ def test_data_dictionary_html_escapes_and_lists_every_field():
 
 
 def test_number_text():
-    assert report.number_text(27.0) == "27"
-    assert report.number_text(283.6) == "283.6"
-    assert report.number_text(5) == "5"
+    assert text.number_text(27.0) == "27"
+    assert text.number_text(283.6) == "283.6"
+    assert text.number_text(5) == "5"
     with pytest.raises(ValueError):
-        report.number_text(math.nan)
+        text.number_text(math.nan)
 
 
 # -- value_text and figure_table -----------------------------------------------------------------
@@ -143,61 +145,61 @@ def test_number_text():
     ],
 )
 def test_value_text(kwargs, text):
-    assert report.value_text(**kwargs) == text
+    assert words.value_text(**kwargs) == text
 
 
 def test_value_text_never_invents_a_value():
     with pytest.raises(ValueError):
-        report.value_text(None, "亿元", status="digits_lost")
+        words.value_text(None, "亿元", status="digits_lost")
     with pytest.raises(ValueError):
-        report.value_text(math.nan, "count")
+        words.value_text(math.nan, "count")
 
 
 def test_figure_table_from_the_data():
-    table = report.figure_table(data.load_figures(), ["university_projects_signed", "facility_investment"])
+    table = words.figure_table(checked.load_figures(), ["university_projects_signed", "facility_investment"])
     assert list(table.columns) == ["Figure", "原文 Quote", "Value", "Scope 范围"]
     assert table["Value"].tolist() == ["27", "lost; at least 100.6 亿元 (“.6” survives)"]
     assert table["原文 Quote"].tolist() == ["签约高校院所参与科学城建设项目27个", "这个总投资达.6亿元的项目"]
     assert table["Scope 范围"].tolist() == ["科学城", "科学城"]
     with pytest.raises(KeyError, match="no_such_figure"):
-        report.figure_table(data.load_figures(), ["no_such_figure"])
+        words.figure_table(checked.load_figures(), ["no_such_figure"])
 
 
 def test_long_date():
-    assert report.long_date("2021-09-02") == "2 September 2021"
-    assert report.long_date(pd.Timestamp("2020-09-11")) == "11 September 2020"
+    assert words.long_date("2021-09-02") == "2 September 2021"
+    assert words.long_date(pd.Timestamp("2020-09-11")) == "11 September 2020"
 
 
 def test_source_text():
-    assert report.source_text("重庆日报 Chongqing Daily", "2021-09-29") == "重庆日报 Chongqing Daily, 2021-09-29"
-    assert report.source_text("a yearbook", "") == "a yearbook, undated"
+    assert words.source_text("重庆日报 Chongqing Daily", "2021-09-29") == "重庆日报 Chongqing Daily, 2021-09-29"
+    assert words.source_text("a yearbook", "") == "a yearbook, undated"
     with pytest.raises(ValueError):
-        report.source_text("", "2021")
+        words.source_text("", "2021")
 
 
 def test_bilingual_cell_escapes_both_languages():
-    assert report.bilingual_cell("研发<中心>", "R&D centre") == "研发&lt;中心&gt;<br>R&amp;D centre"
+    assert words.bilingual_cell("研发<中心>", "R&D centre") == "研发&lt;中心&gt;<br>R&amp;D centre"
 
 
 def test_quote_from_cuts_the_seed_and_never_retypes():
     text = seed.load_seed()
-    q = report.quote_from(text, "重庆高新区作为科学城核心区", "核心引擎")
+    q = words.quote_from(text, "重庆高新区作为科学城核心区", "核心引擎")
     assert q.startswith("重庆高新区作为科学城核心区") and q.endswith("核心引擎") and q in text
-    assert report.quote_from("甲乙。丙丁。", "丙") == "丙丁。"
+    assert words.quote_from("甲乙。丙丁。", "丙") == "丙丁。"
     with pytest.raises(ValueError, match="not in the text"):
-        report.quote_from(text, "no such words")
+        words.quote_from(text, "no such words")
     with pytest.raises(ValueError, match="no"):
-        report.quote_from("甲乙", "甲", "。")
+        words.quote_from("甲乙", "甲", "。")
 
 
 def test_house_label_puts_upstream_words_in_the_book_terms():
-    assert report.house_label("total investment of those eight projects") == (
+    assert words.house_label("total investment of those eight projects") == (
         "planned total investment of those eight projects"
     )
-    assert report.house_label("GDP growth year on year") == "GDP growth year on year"
+    assert words.house_label("GDP growth year on year") == "GDP growth year on year"
 
 
 def test_billion_yuan():
-    assert report.billion_yuan(30) == 3.0
-    assert report.billion_yuan(100.6) == pytest.approx(10.06)
-    assert report.billion_yuan(25002.79) == pytest.approx(2500.279)
+    assert words.billion_yuan(30) == 3.0
+    assert words.billion_yuan(100.6) == pytest.approx(10.06)
+    assert words.billion_yuan(25002.79) == pytest.approx(2500.279)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from sciencecity import scale
+from sciencecity.analysis import scale
 
 
 def test_share_pct():

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from sciencecity import seed
-from sciencecity.scanner import KINDS, Quantity, parse_chinese_number, scan
+from sciencecity.reading import seed
+from sciencecity.reading.scanner import KINDS, Quantity, parse_chinese_number, scan
 
 
 def rows(text: str, repost: bool = False) -> list[tuple[int, str, str, str | None, str, str]]:

@@ -14,7 +14,7 @@ import random
 
 import pytest
 
-from sciencecity.scanner import scan
+from sciencecity.reading.scanner import scan
 
 THIRD = "0.3333333333333333333333333333"
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sciencecity import paths
+from sciencecity.reading import paths
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from sciencecity import paths, seed
+from sciencecity.reading import paths, seed
 
 
 def test_seed_matches_its_checksum():

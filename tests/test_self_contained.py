@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import paths
-from sciencecity import validate as validate_module
-from sciencecity.validate import validate
+from sciencecity.reading import paths
+from sciencecity.rules import copies
+from sciencecity.rules.validate import validate
 
 pytestmark = pytest.mark.slow  # about 160 validations: `make test` runs it, `make unit` does not
 
@@ -47,7 +47,7 @@ def _write_changed(copy: Path, name: str, line: int, value: str) -> None:
 @pytest.fixture
 def no_shared(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
-    monkeypatch.setattr(validate_module, "shared_external_path", lambda root=None: Path("/nonexistent/external.csv"))
+    monkeypatch.setattr(copies, "shared_external_path", lambda root=None: Path("/nonexistent/external.csv"))
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -71,7 +71,7 @@ def protection(name: str, tmp_path: Path) -> dict[str, set[str]]:
     copy = Path(shutil.copytree(paths.DATA_DIR, tmp_path / "data"))
     desc = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     for r in desc["resources"]:
-        r.pop(validate_module.COPY_PROPERTY, None)
+        r.pop(copies.COPY_PROPERTY, None)
     (copy / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     out = {}
     for line, key, value in _numbers(name):
@@ -90,7 +90,7 @@ if __name__ == "__main__":
     import tempfile
 
     os.environ.pop("CI", None)
-    validate_module.shared_external_path = lambda root=None: Path("/nonexistent/external.csv")
+    copies.shared_external_path = lambda root=None: Path("/nonexistent/external.csv")
     for name in ("external", "later"):
         with tempfile.TemporaryDirectory() as tmp:
             for key, caught in protection(name, Path(tmp)).items():

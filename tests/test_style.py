@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from sciencecity import style  # noqa: E402
+from sciencecity.presentation import style
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sciencecity import paths, seed, terminology, translations
+from sciencecity.presentation import words
+from sciencecity.reading import paths, seed
+from sciencecity.rules import checked, terminology
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +26,11 @@ def test_the_table_is_sound(terms):
 
 
 def test_every_translated_line_uses_the_chosen_terms(terms):
-    assert terminology.translation_misses(terms, translations.load_translations()) == []
+    assert terminology.translation_misses(terms, checked.load_translations()) == []
 
 
 def test_no_avoided_variant_in_the_translation(terms):
-    tr = translations.load_translations()
+    tr = checked.load_translations()
     texts = {f"translations.csv: start {r.start}": r.en for r in tr.itertuples()}
     assert terminology.avoided_uses(terms, texts) == []
 
@@ -100,22 +102,16 @@ def test_glossary_entries_are_parsed():
 
 def test_in_house_terms_replaces_avoided_variants(terms):
     """Upstream labels shown in a table are put in the house terms, capitals kept, nothing doubled."""
-    assert terminology.in_house_terms("total investment of those eight projects", terms) == (
+    assert words.in_house_terms("total investment of those eight projects", terms) == (
         "planned total investment of those eight projects"
     )
-    assert terminology.in_house_terms("Total investment of the facility alone", terms) == (
+    assert words.in_house_terms("Total investment of the facility alone", terms) == (
         "Planned total investment of the facility alone"
     )
-    assert (
-        terminology.in_house_terms("planned total investment of the list", terms)
-        == "planned total investment of the list"
-    )
-    assert terminology.in_house_terms("projects that broke ground that day", terms) == (
+    assert words.in_house_terms("planned total investment of the list", terms) == "planned total investment of the list"
+    assert words.in_house_terms("projects that broke ground that day", terms) == (
         "projects that started construction that day"
     )
     text = "growth of the core, year on year"
-    assert terminology.in_house_terms(text, terms) == text
-    assert (
-        terminology.avoided_uses(terms, {"x": terminology.in_house_terms("Total investment; broke ground", terms)})
-        == []
-    )
+    assert words.in_house_terms(text, terms) == text
+    assert terminology.avoided_uses(terms, {"x": words.in_house_terms("Total investment; broke ground", terms)}) == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sciencecity import data, timeline
+from sciencecity.analysis import timeline
+from sciencecity.rules import checked
 
 # -- timeline ------------------------------------------------------------------------------------
 
@@ -69,7 +70,7 @@ def test_timeline_without_external_leaves_undated_events_unknown():
 
 def test_timeline_of_the_article():
     """Snapshot: the order and dates were read off the output and checked against events.csv and external.csv."""
-    t = timeline.timeline(data.load_table("events"), data.load_table("external"))
+    t = timeline.timeline(checked.load_table("events"), checked.load_table("external"))
     assert t["event_id"].tolist() == [
         "mobilisation_conference",
         "plaque_ceremony",
@@ -105,7 +106,7 @@ def test_timeline_refines_a_month_to_the_day_only_when_asked_and_in_the_same_mon
 
 
 def test_timeline_of_the_article_dates_the_plaque_ceremony_to_the_day():
-    t = timeline.timeline(data.load_table("events"), data.load_table("external"), refine_days=True)
+    t = timeline.timeline(checked.load_table("events"), checked.load_table("external"), refine_days=True)
     plaque = t.set_index("event_id").loc["plaque_ceremony"]
     assert plaque["date"] == "2021-05-17"
     assert plaque["date_source"] == timeline.DAY_RESTORED

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from sciencecity import paths
+from sciencecity.reading import paths
 
 from .conftest import run
 

@@ -7,7 +7,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from sciencecity import data, paths, seed, translations
+from sciencecity.presentation import tables
+from sciencecity.reading import descriptor, paths, seed
+from sciencecity.rules import checked, translations
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +19,7 @@ def text() -> str:
 
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
-    return translations.load_translations()
+    return checked.load_translations()
 
 
 def test_every_article_line_has_exactly_one_translation(table, text):
@@ -47,17 +49,17 @@ def test_translations_are_english_and_not_empty(table):
 
 def test_lost_digits_are_marked_not_guessed(table):
     """Every line holding a figure or date whose digits were lost says so in English."""
-    figures = data.load_table("figures")
-    events = data.load_table("events")
+    figures = checked.load_table("figures")
+    events = checked.load_table("events")
     lost_at = list(figures.loc[figures["status"] == "digits_lost", "start"])
     lost_at += list(events.loc[events["year_status"] == "lost", "start"])
     ends = table["start"] + table["zh"].str.len()
     for pos in lost_at:
         row = table[(table["start"] <= pos) & (pos < ends)]
         assert len(row) == 1, pos
-        assert translations.LOST in row["en"].iloc[0], f"the line at {row['start'].iloc[0]} hides a loss"
+        assert tables.LOST in row["en"].iloc[0], f"the line at {row['start'].iloc[0]} hides a loss"
     # and only those lines carry the marker (the 500 lost from 世界500强 shares a line with them)
-    marked = set(table.loc[table["en"].str.contains(translations.LOST, regex=False), "start"])
+    marked = set(table.loc[table["en"].str.contains(tables.LOST, regex=False), "start"])
     holding = {int(table.loc[(table["start"] <= p) & (p < ends), "start"].iloc[0]) for p in lost_at}
     assert marked == holding
 
@@ -81,22 +83,22 @@ def test_a_broken_file_is_refused(tmp_path):
         shutil.copy(f, tmp_path / f.name)
     csv = tmp_path / "translations.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace("19.8%", "19.9%", 1), encoding="utf-8")
-    with pytest.raises(data.DataError, match="'直管园上半年GDP增长19.9%' is not at offset 610"):
-        translations.load_translations(tmp_path)
+    with pytest.raises(descriptor.DataError, match="'直管园上半年GDP增长19.9%' is not at offset 610"):
+        checked.load_translations(tmp_path)
 
 
 def test_bilingual_html_escapes_and_wraps():
     rows = pd.DataFrame([{"zh": "<b>一核五区</b>", "en": "one core & five districts", "caption": "¶ 1"}])
-    out = translations.bilingual_html(rows)
+    out = tables.bilingual_html(rows)
     assert "&lt;b&gt;" in out and "<b>" not in out and "&amp;" in out
     assert "flex-wrap:wrap" in out and "min-width:0" in out
     assert "px" not in out  # no fixed widths: nothing can push a phone screen sideways
 
 
 def test_line_with_finds_the_one_line_that_holds_a_phrase(table):
-    row = translations.line_with(table, "今日起")
+    row = tables.line_with(table, "今日起")
     assert "今日起" in row["zh"] and row["en"]
     with pytest.raises(ValueError, match="0 lines"):
-        translations.line_with(table, "no such phrase")
+        tables.line_with(table, "no such phrase")
     with pytest.raises(ValueError, match="lines of the translation"):
-        translations.line_with(table, "科学城")  # in many lines
+        tables.line_with(table, "科学城")  # in many lines

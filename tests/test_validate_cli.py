@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sciencecity import paths
+from sciencecity.reading import paths
 
 from .conftest import run
 from .test_corruptions import CORRUPTIONS

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sciencecity import paths
+from sciencecity.reading import paths
 
 ROOT = paths.ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"

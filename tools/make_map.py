@@ -195,7 +195,7 @@ def interior_gaps_km2(geoms: list[shapely.Geometry]) -> list[float]:
 
     if str(ROOT) not in sys.path:  # run as a script from anywhere: the package is the repository's
         sys.path.insert(0, str(ROOT))
-    from sciencecity import geo
+    from sciencecity.analysis import geo
 
     union = shapely.union_all(geoms)
     holes = [shapely.Polygon(ring) for p in getattr(union, "geoms", [union]) for ring in p.interiors]

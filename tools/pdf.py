@@ -30,7 +30,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sciencecity.paths import load_script
+from sciencecity.reading.paths import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 FOOTER = (

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sciencecity.validate import COPY_PROPERTY, copy_text, shared_external_path  # noqa: E402
+from sciencecity.rules.copies import COPY_PROPERTY, copy_text, shared_external_path  # noqa: E402
 
 
 def short(text: str) -> str:

@@ -19,18 +19,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import growth, lostdigits, timeline
+from sciencecity.analysis import timeline
+from sciencecity.rules import arithmetic, lostdigits
+from sciencecity.rules.later_table import EARLY_POINTS
 
 #: The short name of the core in each source, in the order the names were used.
 CORE_NAMES = ("直管园", "科学城核心区", "西部科学城重庆高新区")
 
-#: Where the 2020 and 2021H1 points of the growth series come from: (subject, table, id).
-EARLY_POINTS = (
-    ("core", "external", "core_gdp_growth_2020"),
-    ("core", "figures", "gdp_growth_h1"),
-    ("city", "external", "cq_gdp_growth_2020"),
-    ("city", "external", "cq_gdp_growth_h1_2021"),
-)
 
 SERIES_COLUMNS = [
     "subject",
@@ -67,48 +62,6 @@ def external_source_kind(source: str) -> str:
     """
     relayed = any(word in source for word in ("repost", " via ", "press conference"))
     return "newspaper" if relayed else "official"
-
-
-#: How a chart groups the kinds of source: what the reader needs to tell apart.
-SOURCE_CLASS = {
-    "the article": "the article (上游新闻)",
-    "official": "official release",
-    "institution's own site": "official release",
-    "newspaper": "press report or repost",
-    "newspaper repost": "press report or repost",
-    "aggregator repost of an official release": "aggregator repost of an official release",
-}
-
-
-def lasted_sentence(summary: dict) -> str:
-    """One sentence saying whether the core's faster growth lasted, over full years only.
-
-    From :func:`lead_summary`: the full years with figures for both sides, their leads in
-    order, and the last year's two rates. Half-years are a different measure and are told
-    apart by :func:`half_year_sentence`.
-    """
-    years = summary["years"]
-    n, faster = len(years), sum(lead > 0 for _, lead in years)
-    every = "each" if faster == n else f"{faster}"
-    peak_period, peak = max(years, key=lambda pl: pl[1])
-    last_period, last = years[-1]
-    trend = f", narrowing after {peak_period}" if last < peak and peak_period != last_period else ""
-    return (
-        f"In {every} of the {n} full years with figures for both, the core grew faster than Chongqing; "
-        f"its lead went {' → '.join(f'{lead:.1f}' for _, lead in years)} points "
-        f"({', '.join(p for p, _ in years)}){trend}, with {summary['last_year_core']:.1f} % "
-        f"against {summary['last_year_city']:.1f} % in {last_period}"
-    )
-
-
-def half_year_sentence(summary: dict) -> str:
-    """The leads of the half-years, a separate measure from the full years'."""
-    halves = summary["half_years"]
-    if not halves:
-        return "No half-year has figures for both the core and the city"
-    parts = [f"{lead:.1f} points in {period}" for period, lead in halves]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"Measured over first halves, a separate series, the lead was {listed}"
 
 
 def period_type(period: str) -> str:
@@ -178,7 +131,7 @@ def leads(series: pd.DataFrame) -> pd.DataFrame:
     wide = wide.reindex(columns=["core", "city"]).reset_index()
     wide.columns.name = None
     wide["lead"] = [
-        growth.points_gap(c, y) if not (math.isnan(c) or math.isnan(y)) else math.nan
+        arithmetic.points_gap(c, y) if not (math.isnan(c) or math.isnan(y)) else math.nan
         for c, y in zip(wide["core"], wide["city"], strict=True)
     ]
     return wide.sort_values("period", kind="stable").reset_index(drop=True)
@@ -304,180 +257,3 @@ def candidate_fit(figure: Mapping, value: float, *, scope_zh: str, metric_zh: st
         "same_scope_name": figure["scope"] in scope_zh,
         "months_before": months_before,
     }
-
-
-def check(tables: Mapping) -> list[str]:
-    """Cross-field problems of ``later.csv`` and of the ``later_id`` rows of ``restorations.csv``.
-
-    ``tables`` maps names to checked ``sciencecity.data.Table`` objects (``check_package``).
-    later.csv: a value has a unit and a unit a value; a growth, GDP or count metric has a value;
-    the period is of its ``period_type``. restorations.csv: exactly one of ``external_id`` and
-    ``later_id``; a ``candidate`` names a figure whose digits were lost and a value that fits them.
-    """
-    problems: list[str] = []
-    later = tables.get("later")
-    if later is not None:
-        for row, line in zip(later.rows, later.lines, strict=True):
-            where = f"later.csv:{line}"
-            if (row["value"] is None) != (not row["unit"]):
-                problems.append(f"{where}: column 'unit': a unit goes with a value, and a value with a unit")
-            if row["metric"] not in ("milestone", "description") and row["value"] is None:
-                problems.append(f"{where}: column 'value': metric {row['metric']} needs a value")
-            if _period_kind(row["period"]) != row["period_type"]:
-                problems.append(
-                    f"{where}: column 'period_type': {row['period']} is a {_period_kind(row['period'])}, not a "
-                    f"{row['period_type']}"
-                )
-    restorations, figures = tables.get("restorations"), tables.get("figures")
-    if restorations is not None and "later_id" in restorations.resource.columns:
-        lost = {r["id"]: r for r in figures.rows} if figures is not None else {}
-        values = {r["id"]: r["value"] for r in later.rows} if later is not None else {}
-        for row, line in zip(restorations.rows, restorations.lines, strict=True):
-            where = f"restorations.csv:{line}"
-            if bool(row["external_id"]) == bool(row["later_id"]):
-                problems.append(f"{where}: column 'later_id': exactly one of external_id and later_id must be set")
-            if row["relation"] == "candidate":
-                fig = lost.get(row["figure_id"])
-                if fig is None or fig["status"] != "digits_lost":
-                    problems.append(
-                        f"{where}: column 'relation': a candidate is only for a figure whose digits were lost"
-                    )
-                elif row["later_id"] in values and (
-                    values[row["later_id"]] is None
-                    or not lostdigits.fits_lost_digits(values[row["later_id"]], fig["survives"] or "")
-                ):
-                    problems.append(f"{where}: column 'relation': the candidate's value does not fit the lost digits")
-    return problems
-
-
-def _period_kind(period: str) -> str:
-    """full-year, half-year, month or day, from the period's form."""
-    if "H" in period:
-        return "half-year"
-    return {1: "full-year", 2: "month", 3: "day"}[len(period.split("-"))]
-
-
-def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame, *, layout: str = "desktop"):
-    """The chart of the core's and Chongqing's GDP growth by period with the core's lead (a Figure).
-
-    ``series`` from :func:`growth_series`, ``lead_table`` from :func:`leads`. Full years and
-    half-years in separate panels (never joined), one marker shape per kind of source, the
-    core's name in each source under its period. Drawn in the chapter on what came after and on
-    the landing page; call :func:`sciencecity.style.use` first. ``layout="phone"`` stacks the
-    two panels and puts the legend under them (:func:`sciencecity.style.chart`).
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    from . import style
-
-    CORE_C, CITY_C = style.PALETTE["vermillion"], style.GREY
-    MARKERS = {
-        "the article (上游新闻)": ("D", True),
-        "official release": ("o", True),
-        "press report or repost": ("o", False),
-        "aggregator repost of an official release": ("^", False),
-    }
-    NAME_KEY = dict(zip(CORE_NAMES, "①②③", strict=True))
-    PANELS = [("full-year", "Full years 全年"), ("half-year", "First halves 上半年")]
-    periods = {pt: sorted(series.loc[series["period_type"] == pt, "period"].unique()) for pt, _ in PANELS}
-    phone = style.layout_check(layout)
-    if phone:
-        fig, axes = plt.subplots(2, 1, sharey=True, figsize=(style.PHONE_FIGWIDTH, 7.6), gridspec_kw={"hspace": 0.45})
-    else:
-        fig, axes = plt.subplots(
-            1,
-            2,
-            sharey=True,
-            gridspec_kw={"width_ratios": [len(periods["full-year"]), len(periods["half-year"]) + 0.8], "wspace": 0.06},
-        )
-    for ax, (pt, title) in zip(axes, PANELS, strict=True):
-        xs = periods[pt]
-        for r in series[series["period_type"] == pt].itertuples():
-            marker, filled = MARKERS[SOURCE_CLASS[r.source_kind]]
-            colour = CORE_C if r.subject == "core" else CITY_C
-            ax.plot(
-                xs.index(r.period),
-                r.value,
-                marker=marker,
-                ms=8,
-                ls="none",
-                mec=colour,
-                mew=1.8,
-                mfc=colour if filled else "white",
-                zorder=3,
-            )
-        for r in lead_table[lead_table["period_type"] == pt].itertuples():
-            x = xs.index(r.period)
-            if math.isnan(r.lead):
-                ax.annotate(
-                    "core: no\nfigure found",
-                    (x, r.city),
-                    xytext=(0, 10),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=7.5,
-                    color="#555555",
-                )
-                continue
-            ax.vlines(x, r.city, r.core, color="#333333", lw=1, zorder=2)
-            ax.annotate(
-                f"+{r.lead:.1f}",
-                (x, (r.city + r.core) / 2),
-                xytext=(5, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8.5,
-                fontweight="bold",
-                color="#333333",
-            )
-        names = series[(series["period_type"] == pt) & (series["subject"] == "core")].set_index("period")["core_name"]
-        ax.set_xticks(range(len(xs)), [f"{p}\n{NAME_KEY[names[p]] if p in names.index else '–'}" for p in xs])
-        ax.set_xlim(-0.6, len(xs) - 0.4)
-        ax.set_title(title, fontsize=10)
-    axes[0].set_ylim(0, series["value"].max() * 1.15)
-    for ax in axes if phone else axes[:1]:
-        ax.set_ylabel("GDP growth, year on year (%)" if not phone else "GDP growth (%)")
-    handles = [
-        Line2D([], [], color=CORE_C, marker="s", ls="none", label="the core 核心区 (names ①–③)"),
-        Line2D([], [], color=CITY_C, marker="s", ls="none", label="Chongqing 重庆市"),
-    ]
-    handles += [
-        Line2D([], [], marker=m, ls="none", mec="#333333", mfc="#333333" if f else "white", mew=1.4, label=k)
-        for k, (m, f) in MARKERS.items()
-    ]
-    if phone:
-        fig.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.39), fontsize=8, ncols=1, handletextpad=0.3
-        )
-        style.suptitle(fig, "GDP growth 地区生产总值增速:\nthe core vs Chongqing, points of lead", fontsize=10)
-        fig.text(
-            0.01,
-            0.055,
-            "The core as each source names it (the area may differ):\n① 直管园 directly managed park\n"
-            "② 科学城核心区 core area of the science city\n③ 西部科学城重庆高新区",
-            fontsize=8,
-            ha="left",
-            va="bottom",
-        )
-        style.source_line(
-            fig, "上游新闻 Shangyou News (core 2021H1); statistics\nreleases, press reports (later.csv, external.csv)"
-        )
-        fig.subplots_adjust(bottom=0.45, top=0.88, left=0.16, right=0.97)
-        return fig
-    axes[0].legend(handles=handles, loc="upper right", fontsize=7, ncols=1, handletextpad=0.3, borderaxespad=0.2)
-    style.suptitle(fig, "GDP growth 地区生产总值增速: the core vs Chongqing, points of lead", fontsize=10.5)
-    fig.text(
-        0.01,
-        0.085,
-        "The core as each source names it (the area may differ): ① 直管园 directly managed park   "
-        "② 科学城核心区 core area of the science city   ③ 西部科学城重庆高新区",
-        fontsize=7.5,
-        ha="left",
-    )
-    style.source_line(
-        fig,
-        "上游新闻 Shangyou News (core 2021H1); statistics releases and press reports (data/later.csv, external.csv)",
-    )
-    fig.subplots_adjust(bottom=0.24, top=0.86, left=0.09, right=0.99)
-    return fig

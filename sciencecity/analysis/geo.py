@@ -32,7 +32,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from . import data
+from sciencecity.reading import geojson
 
 RESOURCE = "chongqing_districts"
 FILE = "chongqing_districts.geojson"
@@ -73,7 +73,7 @@ WGS84_F = 1 / 298.257223563
 
 def districts(data_dir: Path | None = None) -> gpd.GeoDataFrame:
     """The 38 districts and counties as a GeoDataFrame (lon/lat degrees), checked; index ``adcode``."""
-    features = data.load_features(RESOURCE, data_dir)
+    features = geojson.load_features(RESOURCE, data_dir)
     gdf = gpd.GeoDataFrame.from_features(features, crs=GEOGRAPHIC_CRS)[[*PROPERTIES, "geometry"]]
     return gdf.set_index("adcode", drop=False)
 

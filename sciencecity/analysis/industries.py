@@ -36,8 +36,6 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from . import report
-
 #: Finer than a category, coarser than an item: what kind of product or service an item names.
 #: Keys are themes; each has an English label, the rationale, and the items (``item_zh``) in it.
 THEMES: dict[str, dict] = {
@@ -644,27 +642,3 @@ def marked_counts(markers: pd.DataFrame, kind: str, zones: Sequence[str]) -> lis
     if kind not in ("research", "production"):
         raise ValueError(f"kind must be 'research' or 'production', not {kind!r}")
     return [f"{markers.loc[z, kind] + markers.loc[z, 'both']} of {markers.loc[z, 'n']}" for z in zones]
-
-
-def launch_table(parts: pd.DataFrame, first_column: str, labels: Sequence[str]) -> pd.DataFrame:
-    """The 2020 launch per zone or per type (:func:`launch_by_zone`, :func:`launch_by_type`) for display.
-
-    ``labels`` name the rows (in ``parts``' order) under ``first_column``. Investments are whole
-    亿元, with 约 where the source says "about", and in billions of yuan; shares and amounts per
-    project to one decimal.
-    """
-    if len(labels) != len(parts):
-        raise ValueError(f"{len(labels)} labels for {len(parts)} rows")
-    investment = [
-        ("约 " if a else "") + f"{v:,.0f}" for v, a in zip(parts["investment"], parts["approximate"], strict=True)
-    ]
-    return pd.DataFrame(
-        {
-            first_column: list(labels),
-            "projects": parts["projects"].tolist(),
-            "planned total investment, 亿元": investment,
-            "billion yuan": report.billion_yuan(parts["investment"]).round(1).tolist(),
-            "share of the investment, %": parts["investment_share_pct"].round(1).tolist(),
-            "亿元 per project": parts["investment_per_project"].round(1).tolist(),
-        }
-    )

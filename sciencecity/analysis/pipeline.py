@@ -15,65 +15,10 @@ lost digits :mod:`sciencecity.lostdigits`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 
-from .report import number_text
-
 # -- Parts and wholes ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PartsCheck:
-    """The result of :func:`check_parts_sum`: the total, the named parts and how they compare."""
-
-    total: float
-    parts: tuple[tuple[str, float], ...]
-
-    @property
-    def parts_sum(self) -> float:
-        return sum(value for _, value in self.parts)
-
-    @property
-    def difference(self) -> float:
-        """Sum of the parts minus the total: negative when parts are missing."""
-        return self.parts_sum - self.total
-
-    @property
-    def adds_up(self) -> bool:
-        return math.isclose(self.parts_sum, self.total, rel_tol=0.0, abs_tol=1e-9)
-
-    def equation(self) -> str:
-        """``5 + 14 + 8 = 27``: the parts and their sum (not the stated total)."""
-        return " + ".join(number_text(v) for _, v in self.parts) + f" = {number_text(self.parts_sum)}"
-
-    def describe(self) -> str:
-        """One sentence for the text: whether the parts give the stated total."""
-        if self.adds_up:
-            return f"{self.equation()}, exactly the stated total"
-        gap = abs(self.difference)
-        side = "short of" if self.difference < 0 else "more than"
-        return f"{self.equation()}, {number_text(round(gap, 9))} {side} the stated total of {number_text(self.total)}"
-
-
-def check_parts_sum(total: float, parts: Mapping[str, float] | Iterable[float]) -> PartsCheck:
-    """Check that ``parts`` (a mapping name -> value, or plain values) add up to ``total``.
-
-    Raises :class:`ValueError` when there are no parts or a value is missing (a figure whose
-    digits were lost cannot be summed).
-    """
-    if isinstance(parts, Mapping):
-        items = [(str(k), v) for k, v in parts.items()]
-    else:
-        items = [(f"part {i + 1}", v) for i, v in enumerate(parts)]
-    if not items:
-        raise ValueError("no parts to add up")
-    for name, value in [("total", total), *items]:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            raise ValueError(f"{name} is missing: a lost figure cannot be summed")
-    return PartsCheck(total=float(total), parts=tuple((k, float(v)) for k, v in items))
 
 
 # -- Ratios --------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from IPython.display import HTML, Image
 from matplotlib import font_manager
 from PIL import Image as PILImage
 
-from . import paths
+from sciencecity.reading import paths
 
 FONT_FAMILY = "Noto Sans CJK SC"
 FONT_LICENCE = "SIL Open Font License 1.1"

@@ -19,7 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from sciencecity.analysis.ledger import evidence_sources, original_words
+from sciencecity.reading import paths
+from sciencecity.reading.text import number_text, whole  # noqa: F401 (re-exported: the formats readers see)
+from sciencecity.rules import checked
+from sciencecity.rules.claims import Context
+from sciencecity.rules.terminology import _DASHES, _SPACE, Term
 
 #: Where each chart's data is written, beside the chapters that link to it (``book/chart-data``).
 CHART_DATA_DIR: Path = paths.BOOK_DIR / "chart-data"
@@ -76,11 +81,6 @@ def quote_span(text: str, first, last) -> str:
     return text[int(first.start) : int(last.start) + len(last.quote)]
 
 
-def whole(value: float | int) -> float | int:
-    """A number as ``int`` when it is whole (27.0 → 27), unchanged otherwise (100.6)."""
-    return int(value) if float(value).is_integer() else value
-
-
 #: 1 亿 = 10⁸; 1 billion = 10⁹: 1 亿元 is 0.1 billion yuan.
 YI_PER_BILLION = 10
 
@@ -110,16 +110,6 @@ def yi_yuan(value: float | int | str) -> str:
 
 
 # -- Numbers with their units ----------------------------------------------------------------
-
-
-def number_text(value: float | int) -> str:
-    """A number as the article would write it: ``27`` not ``27.0``, ``283.6`` as is."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        raise ValueError("no number to write (the value is missing)")
-    value = float(value)
-    if value.is_integer():
-        return str(int(value))
-    return repr(value)
 
 
 #: English for the article's qualifiers of lost figures.
@@ -299,6 +289,124 @@ def data_dictionary_html(resource: dict, rows: int) -> str:
 def house_label(label: str) -> str:
     """A label this project shows but did not write (``external.csv``'s ``metric``, kept as the
     upstream file has it) in the book's terms: :func:`sciencecity.terminology.in_house_terms`."""
-    from . import terminology
 
-    return terminology.in_house_terms(label, terminology.load_terms())
+    return in_house_terms(label, checked.load_terms())
+
+
+def parts_equation(check) -> str:
+    """``5 + 14 + 8 = 27``: the parts of a :class:`~sciencecity.rules.arithmetic.PartsCheck` and their sum."""
+    return " + ".join(number_text(v) for _, v in check.parts) + f" = {number_text(check.parts_sum)}"
+
+
+def parts_sentence(check) -> str:
+    """One sentence for the text: whether the parts of a ``PartsCheck`` give the stated total."""
+    if check.adds_up:
+        return f"{parts_equation(check)}, exactly the stated total"
+    gap = abs(check.difference)
+    side = "short of" if check.difference < 0 else "more than"
+    return (
+        f"{parts_equation(check)}, {number_text(round(gap, 9))} {side} the stated total of {number_text(check.total)}"
+    )
+
+
+#: How each status reads in the book.
+STATUS_EN = {
+    "verified": "verified",
+    "consistent": "consistent",
+    "unverifiable": "unverifiable",
+    "in_tension": "in tension",
+}
+
+
+#: Order of the ledger's rows: the claims that hold least come first.
+STATUS_ORDER = ("in_tension", "verified", "consistent", "unverifiable")
+
+
+def ledger_markdown(ledger: pd.DataFrame, ctx: Context) -> str:
+    """The ledger as a three-column MyST table: the claim with the article's words, the status,
+    and the evidence with a link to the section that discusses it ({ref} role).
+
+    Rows by :data:`STATUS_ORDER`, then in the file's order. Glue it and show it with
+    ``{glue:md}`key:myst```.
+    """
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    order = {s: i for i, s in enumerate(STATUS_ORDER)}
+    rows = sorted(ledger.to_dict("records"), key=lambda r: order[r["status"]])
+    lines = ["| Claim, and the article's words | Status | Evidence; where discussed |", "| --- | --- | --- |"]
+    for r in rows:
+        claim = f"{r['claim_en']}: 「{original_words(r, ctx)}」"
+        evidence = f"{evidence_sources(r, ctx)}; see {{ref}}`{r['section']}`"
+        lines.append(f"| {cell(claim)} | **{STATUS_EN[r['status']]}** | {cell(evidence)} |")
+    return "\n".join(lines)
+
+
+#: How a chart groups the kinds of source: what the reader needs to tell apart.
+SOURCE_CLASS = {
+    "the article": "the article (上游新闻)",
+    "official": "official release",
+    "institution's own site": "official release",
+    "newspaper": "press report or repost",
+    "newspaper repost": "press report or repost",
+    "aggregator repost of an official release": "aggregator repost of an official release",
+}
+
+
+def lasted_sentence(summary: dict) -> str:
+    """One sentence saying whether the core's faster growth lasted, over full years only.
+
+    From :func:`lead_summary`: the full years with figures for both sides, their leads in
+    order, and the last year's two rates. Half-years are a different measure and are told
+    apart by :func:`half_year_sentence`.
+    """
+    years = summary["years"]
+    n, faster = len(years), sum(lead > 0 for _, lead in years)
+    every = "each" if faster == n else f"{faster}"
+    peak_period, peak = max(years, key=lambda pl: pl[1])
+    last_period, last = years[-1]
+    trend = f", narrowing after {peak_period}" if last < peak and peak_period != last_period else ""
+    return (
+        f"In {every} of the {n} full years with figures for both, the core grew faster than Chongqing; "
+        f"its lead went {' → '.join(f'{lead:.1f}' for _, lead in years)} points "
+        f"({', '.join(p for p, _ in years)}){trend}, with {summary['last_year_core']:.1f} % "
+        f"against {summary['last_year_city']:.1f} % in {last_period}"
+    )
+
+
+def half_year_sentence(summary: dict) -> str:
+    """The leads of the half-years, a separate measure from the full years'."""
+    halves = summary["half_years"]
+    if not halves:
+        return "No half-year has figures for both the core and the city"
+    parts = [f"{lead:.1f} points in {period}" for period, lead in halves]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Measured over first halves, a separate series, the lead was {listed}"
+
+
+def _loose(phrase: str) -> re.Pattern:
+    """``phrase`` as a case-insensitive whole-word pattern, any dash or run of spaces between words."""
+    words = [re.escape(w) for w in _SPACE.split(_DASHES.sub(" ", phrase).strip())]
+    return re.compile(r"(?<![\w\[])" + r"[\s\-‐‑‒–—]+".join(words) + r"(?![\w\]])", re.IGNORECASE)
+
+
+def in_house_terms(text: str, terms: list[Term]) -> str:
+    """``text`` with every avoided variant replaced by its chosen term (a leading capital kept).
+
+    For words this project shows but did not write, such as the labels of the upstream context
+    file (``external.csv`` keeps them unchanged): ``"total investment of those eight projects"``
+    becomes ``"planned total investment of those eight projects"``; an avoided variant inside an
+    occurrence of the chosen term is left alone, as :func:`avoided_uses` leaves it.
+    """
+    for t in terms:
+        for v in t.avoid:
+            keep = [m.span() for m in _loose(t.en).finditer(text)]
+
+            def swap(m: re.Match, en: str = t.en, keep: list = keep) -> str:
+                if any(a <= m.start() < b for a, b in keep):
+                    return m.group()
+                return en[0].upper() + en[1:] if m.group()[0].isupper() else en
+
+            text = _loose(v).sub(swap, text)
+    return text

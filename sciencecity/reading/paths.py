@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT: Path = Path(__file__).resolve().parent.parent
+ROOT: Path = Path(__file__).resolve().parents[2]
 DATA_DIR: Path = ROOT / "data"
 SEEDS_DIR: Path = ROOT / "seeds"
 BOOK_DIR: Path = ROOT / "book"
@@ -44,3 +44,13 @@ def load_script(relative: str, name: str | None = None):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _main_checkout(root: Path) -> Path | None:
+    """The main checkout when ``root`` is a git worktree (its ``.git`` is a file naming the gitdir)."""
+    try:
+        gitdir = Path((root / ".git").read_text(encoding="utf-8").split("gitdir:", 1)[1].strip())
+        common = (gitdir / (gitdir / "commondir").read_text(encoding="utf-8").strip()).resolve()
+    except (OSError, IndexError):
+        return None
+    return common.parent

@@ -113,6 +113,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from sciencecity.reading import paths
+
 __all__ = ["KINDS", "Quantity", "is_known_repost", "parse_chinese_number", "scan", "stated_by"]
 
 #: Every value of :attr:`Quantity.kind`.
@@ -1060,8 +1062,6 @@ def is_known_repost(text: str) -> bool:
 
     These are the damaged reposts the lost-digit rules were written for.
     """
-    from . import paths  # here: the scanner itself needs nothing of the project
-
     try:
         listed = paths.CHECKSUMS_PATH.read_text(encoding="utf-8").split()
     except OSError:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from sciencecity.reading import paths
 
 
 class SeedError(ValueError):

@@ -25,8 +25,10 @@ Conventions used throughout:
 
 from __future__ import annotations
 
+import math
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 
@@ -251,3 +253,42 @@ def implied_prior_growth_band(
     """
     a, c, h = _d(two_year_avg), _d(current), _d(half_step)
     return implied_prior_growth(a - h, c + h), implied_prior_growth(a + h, c - h)
+
+
+@dataclass(frozen=True)
+class PartsCheck:
+    """The result of :func:`check_parts_sum`: the total, the named parts and how they compare."""
+
+    total: float
+    parts: tuple[tuple[str, float], ...]
+
+    @property
+    def parts_sum(self) -> float:
+        return sum(value for _, value in self.parts)
+
+    @property
+    def difference(self) -> float:
+        """Sum of the parts minus the total: negative when parts are missing."""
+        return self.parts_sum - self.total
+
+    @property
+    def adds_up(self) -> bool:
+        return math.isclose(self.parts_sum, self.total, rel_tol=0.0, abs_tol=1e-9)
+
+
+def check_parts_sum(total: float, parts: Mapping[str, float] | Iterable[float]) -> PartsCheck:
+    """Check that ``parts`` (a mapping name -> value, or plain values) add up to ``total``.
+
+    Raises :class:`ValueError` when there are no parts or a value is missing (a figure whose
+    digits were lost cannot be summed).
+    """
+    if isinstance(parts, Mapping):
+        items = [(str(k), v) for k, v in parts.items()]
+    else:
+        items = [(f"part {i + 1}", v) for i, v in enumerate(parts)]
+    if not items:
+        raise ValueError("no parts to add up")
+    for name, value in [("total", total), *items]:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            raise ValueError(f"{name} is missing: a lost figure cannot be summed")
+    return PartsCheck(total=float(total), parts=tuple((k, float(v)) for k, v in items))

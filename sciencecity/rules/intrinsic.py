@@ -40,8 +40,9 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import _INVISIBLE as INVISIBLE
-from .data import VERBATIM_COLUMN, normalised
+from sciencecity.reading.csv_tables import VERBATIM_COLUMN
+from sciencecity.reading.text import _INVISIBLE as INVISIBLE
+from sciencecity.reading.text import HAN, normalised
 
 #: Control characters (C0 and C1, NUL included); a cell of data/ is one line of text.
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -56,7 +57,6 @@ MAX_AREA_KM2 = 82_403.0
 #: (real growth and current-price levels differ by the price change, a few points a year).
 GROWTH_TOLERANCE = 10.0
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DATE = re.compile(r"(?P<y>[0-9]{4}|XXXX)(?:H(?P<h>[12])|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 
 
@@ -482,7 +482,7 @@ def english_not_truncated(ctx) -> list[str]:
             en, zh = row.get(col), row.get(col[:-3] + "_zh")
             if not isinstance(en, str) or not isinstance(zh, str) or not en or not zh:
                 continue
-            han = len(_HAN.findall(zh))
+            han = len(HAN.findall(zh))
             if han >= 3 and len(en) < MIN_EN_PER_ZH * han:
                 problems.append(
                     f"{where}: column {col!r}: {en!r} is {len(en)} characters for {han} Chinese ones in "

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data, paths
+from sciencecity.reading import paths
 
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _SPACE = re.compile(r"\s+")
@@ -43,13 +43,6 @@ class Term:
     zh: str
     en: str
     avoid: tuple[str, ...]
-
-
-def load_terms(data_dir: Path | None = None) -> list[Term]:
-    """The terminology table as :class:`Term` rows, longest Chinese term first."""
-    frame = data.load_table("terminology", data_dir)
-    terms = [Term(r.zh, r.en, tuple(v.strip() for v in r.avoid.split(";") if v.strip())) for r in frame.itertuples()]
-    return sorted(terms, key=lambda t: -len(t.zh))
 
 
 def table_problems(terms: list[Term], seed_text: str) -> list[str]:
@@ -130,30 +123,3 @@ def glossary_misses(terms: list[Term], entries: dict[str, str]) -> list[str]:
         for t in terms
         if normalise(t.zh) in by_zh and not _word(t.en).search(normalise(by_zh[normalise(t.zh)]))
     ]
-
-
-def _loose(phrase: str) -> re.Pattern:
-    """``phrase`` as a case-insensitive whole-word pattern, any dash or run of spaces between words."""
-    words = [re.escape(w) for w in _SPACE.split(_DASHES.sub(" ", phrase).strip())]
-    return re.compile(r"(?<![\w\[])" + r"[\s\-‐‑‒–—]+".join(words) + r"(?![\w\]])", re.IGNORECASE)
-
-
-def in_house_terms(text: str, terms: list[Term]) -> str:
-    """``text`` with every avoided variant replaced by its chosen term (a leading capital kept).
-
-    For words this project shows but did not write, such as the labels of the upstream context
-    file (``external.csv`` keeps them unchanged): ``"total investment of those eight projects"``
-    becomes ``"planned total investment of those eight projects"``; an avoided variant inside an
-    occurrence of the chosen term is left alone, as :func:`avoided_uses` leaves it.
-    """
-    for t in terms:
-        for v in t.avoid:
-            keep = [m.span() for m in _loose(t.en).finditer(text)]
-
-            def swap(m: re.Match, en: str = t.en, keep: list = keep) -> str:
-                if any(a <= m.start() < b for a, b in keep):
-                    return m.group()
-                return en[0].upper() + en[1:] if m.group()[0].isupper() else en
-
-            text = _loose(v).sub(swap, text)
-    return text

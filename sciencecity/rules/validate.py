@@ -29,11 +29,6 @@ its figure (:func:`sciencecity.scanner.stated_by`, the one implementation of the
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import json
-import math
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,17 +36,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import after, claims, economy, intrinsic, paths
-from .data import DataError, Table, check_package, load_features, read_descriptor
-from .scanner import Quantity, scan, stated_by
-from .seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
-
-#: The upstream copy of ``external.csv``, relative to the repository's parent folder.
-SHARED_EXTERNAL = Path("shared") / "context" / "external_figures.csv"
-#: The upstream file ``later.csv`` was built from (its rows split so that numbers live in columns).
-SHARED_LATER = Path("shared") / "context" / "later_figures.csv"
-#: The descriptor's record of a table copied from another file (see :func:`check_copies`).
-COPY_PROPERTY = "copied_from"
+from sciencecity.reading import paths
+from sciencecity.reading.csv_tables import VERBATIM_COLUMN, Table
+from sciencecity.reading.descriptor import DataError, read_descriptor
+from sciencecity.reading.geojson import load_features
+from sciencecity.reading.scanner import Quantity, scan, stated_by
+from sciencecity.reading.seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
+from sciencecity.reading.text import HAN
+from sciencecity.rules import claims, economy_table, intrinsic, later_table
+from sciencecity.rules.copies import _shared_check, check_copies
+from sciencecity.rules.package import check_package
 
 #: The unit figures.csv uses for what the scanner reports: by kind, or for a lost number by unit.
 _UNIT_OF_KIND = {"percent": "%", "point_gap": "百分点", "amount": "亿元", "count": "count", "rank": "rank"}
@@ -82,7 +76,6 @@ NAMED_SCOPES = ("直管园", "直管区")
 #: Qualifiers that external.csv records in its ``qualifier`` column, and how its notes spell them.
 EXTERNAL_QUALIFIERS = {"约": "(约)", "近": "近 ("}
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 #: Chinese an English text may hold: in brackets or quotes ("Cytiva (思拓凡)"), or glossed by a
 #: bracket right after it ("30 亿元 (3 billion yuan)").
@@ -137,11 +130,11 @@ def languages(ctx: Context) -> list[str]:
                 text = row[col]
                 if not isinstance(text, str) or not text:
                     continue
-                if zh and not _HAN.search(text):
+                if zh and not HAN.search(text):
                     problems.append(
                         f"{where}: column {col!r}: {text[:30]!r} has no Chinese character (columns swapped?)"
                     )
-                if en and (_HAN.search(_GLOSSES.sub("", text)) or not _LATIN.search(text)):
+                if en and (HAN.search(_GLOSSES.sub("", text)) or not _LATIN.search(text)):
                     problems.append(f"{where}: column {col!r}: {text[:30]!r} is not English (columns swapped?)")
     return problems
 
@@ -275,8 +268,6 @@ def figure_values(ctx: Context) -> list[str]:
 
 def quotes_in_article(ctx: Context) -> list[str]:
     """Every quote of the seed lies in the article, never in the forum's chrome."""
-    from .data import VERBATIM_COLUMN
-
     article = article_segments(ctx.seed)
     problems = []
     for name, column in VERBATIM_COLUMN.items():
@@ -499,18 +490,18 @@ def external(ctx: Context) -> list[str]:
 def later(ctx: Context) -> list[str]:
     """later.csv's values, units and periods, and the candidate restorations that cite it
     (:func:`sciencecity.after.check`)."""
-    return after.check(ctx.tables)
+    return later_table.check(ctx.tables)
 
 
 def economy_rows(ctx: Context) -> list[str]:
     """economy.csv's quotes state each row's value, qualifier and year (:func:`sciencecity.economy.check`)."""
-    return economy.check(ctx.tables)
+    return economy_table.check(ctx.tables)
 
 
 def analysis_rows(ctx: Context) -> list[str]:
     """The rows the analysis reads by id (:data:`sciencecity.after.EARLY_POINTS`) exist and have a value."""
     problems = []
-    for _subject, name, ident in after.EARLY_POINTS:
+    for _subject, name, ident in later_table.EARLY_POINTS:
         if name not in ctx.tables:
             continue
         key = "id" if "id" in ctx.tables[name].resource.columns else ctx.tables[name].resource.columns[0]
@@ -601,223 +592,6 @@ DATAPACKAGE = "datapackage.json"
 
 
 # --- The upstream copy of external.csv ------------------------------------------------------
-
-
-def _main_checkout(root: Path) -> Path | None:
-    """The main checkout when ``root`` is a git worktree (its ``.git`` is a file naming the gitdir)."""
-    try:
-        gitdir = Path((root / ".git").read_text(encoding="utf-8").split("gitdir:", 1)[1].strip())
-        common = (gitdir / (gitdir / "commondir").read_text(encoding="utf-8").strip()).resolve()
-    except (OSError, IndexError):
-        return None
-    return common.parent
-
-
-def shared_external_path(root: Path | None = None) -> Path:
-    """``../shared/context/external_figures.csv`` relative to the repository root.
-
-    In a git worktree the repository's main checkout is tried too (``../shared`` beside it).
-    """
-    root = Path(root or paths.ROOT)
-    candidates = [root.parent / SHARED_EXTERNAL]
-    if (main := _main_checkout(root)) is not None:
-        candidates.append(main.parent / SHARED_EXTERNAL)
-    return next((c for c in candidates if c.exists()), candidates[0])
-
-
-def compare_with_shared(data_dir: Path, shared: Path) -> list[str]:
-    """external.csv holds the shared file's rows in order, their values unchanged in the shared columns.
-
-    external.csv may add columns (``qualifier``, ``stated_in``) and rows after the shared ones,
-    each with ``stated_in`` (a number the shared file keeps in a note). The shared file has
-    unquoted commas in ``source``; those are read back by joining the extra cells.
-    """
-    ours_path = data_dir / "external.csv"
-    with open(shared, encoding="utf-8", newline="") as fh:
-        theirs = list(csv.reader(fh))
-    with open(ours_path, encoding="utf-8-sig", newline="") as fh:
-        ours = list(csv.DictReader(fh))
-    header, problems = theirs[0], []
-    missing = [c for c in header if ours and c not in ours[0]]
-    if missing:
-        return [f"external.csv:1: missing column(s) of the shared file {shared.name}: {', '.join(missing)}"]
-    for i, original in enumerate(theirs[1:]):
-        line = i + 2
-        if i >= len(ours):
-            problems.append(f"external.csv: the shared file's row {original[0]!r} (line {line} there) is missing")
-            continue
-        mine = ",".join(ours[i][c] for c in header)
-        if ",".join(original) != mine:
-            problems.append(f"external.csv:{line}: row {ours[i]['id']!r} differs from line {line} of {shared.name}")
-    for i, row in enumerate(ours[len(theirs) - 1 :], start=len(theirs) + 1):
-        if not row.get("stated_in"):
-            problems.append(
-                f"external.csv:{i}: column 'stated_in': a row not in {shared.name} must name the row whose note "
-                "states it"
-            )
-    return problems
-
-
-def copy_text(rows: list[list[str]]) -> str:
-    """The canonical text of copied rows: each row's cells joined by commas, one row a line."""
-    return "".join(",".join(cells) + "\n" for cells in rows)
-
-
-def check_copies(data_dir: Path) -> list[str]:
-    """A table the descriptor records as copied (``copied_from``) still holds the copy, on any clone.
-
-    The record (a custom property of the resource: ``path`` of the upstream file, its
-    ``sha256``, the copied ``columns`` and the number of copied ``rows``, and ``rows_sha256``,
-    the SHA-256 of :func:`copy_text` of the upstream file's header and rows) is checked against
-    the table itself: its first ``rows`` rows, in the copied columns, must have that checksum.
-    So a changed value, row or column of the copy is found with nothing beside the repository;
-    the table may add columns and rows after the copied ones. Where the upstream file exists,
-    :func:`_shared_check` also checks that the record is the upstream file's.
-    """
-    try:
-        desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8-sig"))
-        resources = [r for r in desc["resources"] if isinstance(r, dict) and COPY_PROPERTY in r]
-    except (OSError, ValueError, KeyError, TypeError):
-        return []  # the descriptor's own problems are reported by check_package
-    problems = []
-    for res in resources:
-        rec, where = res[COPY_PROPERTY], f"datapackage.json: resource {res.get('name')!r}: {COPY_PROPERTY}"
-        if not (
-            isinstance(rec, dict)
-            and isinstance(rec.get("columns"), list)
-            and all(isinstance(c, str) for c in rec["columns"])
-            and isinstance(rec.get("rows"), int)
-            and isinstance(rec.get("rows_sha256"), str)
-        ):
-            problems.append(f"{where}: needs 'path', 'sha256', 'columns' (a list), 'rows' (a number), 'rows_sha256'")
-            continue
-        try:
-            with open(data_dir / str(res.get("path")), encoding="utf-8-sig", newline="") as fh:
-                table = list(csv.reader(fh))
-        except (OSError, UnicodeDecodeError, csv.Error):
-            continue  # reported by check_package
-        header = table[0] if table else []
-        missing = [c for c in rec["columns"] if c not in header]
-        if missing:
-            problems.append(f"{res.get('path')}:1: the copied column(s) {', '.join(missing)} are missing")
-            continue
-        idx = [header.index(c) for c in rec["columns"]]
-        body = table[1 : 1 + rec["rows"]]
-        copied = [rec["columns"], *[[r[i] if i < len(r) else "" for i in idx] for r in body]]
-        if (
-            len(body) < rec["rows"]
-            or hashlib.sha256(copy_text(copied).encode("utf-8")).hexdigest() != rec["rows_sha256"]
-        ):
-            problems.append(_copy_difference(res, rec, copied))
-    return problems
-
-
-def _copy_difference(res: dict, rec: dict, copied: list[list[str]]) -> str:
-    """Where a copy no longer matches its record: the first line, and the column, whose short checksum breaks."""
-    path, source = res.get("path"), rec.get("path")
-
-    def short(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-
-    columns = rec.get("column_sha256") if isinstance(rec.get("column_sha256"), dict) else {}
-    changed = [
-        c for i, c in enumerate(rec["columns"]) if columns.get(c) not in (None, short("\n".join(r[i] for r in copied)))
-    ]
-    where = f" column {', '.join(map(repr, changed))}:" if changed else ""
-    lines = rec.get("line_sha256") if isinstance(rec.get("line_sha256"), list) else []
-    for i, (cells, want) in enumerate(zip(copied, lines, strict=False)):
-        if short(copy_text([cells])) != want:
-            return (
-                f"{path}:{i + 1}:{where} row {cells[0]!r} is not the copy of line {i + 1} of {source} that the "
-                "descriptor records (a changed value? the copy stays as its source has it)"
-            )
-    if len(copied) - 1 < rec["rows"]:
-        return f"{path}: the copy of {source} has {len(copied) - 1} of its {rec['rows']} rows (a row deleted?)"
-    return f"{path}:{where} the first {rec['rows']} rows are not the copy of {source} that the descriptor records"
-
-
-def shared_later_path(root: Path | None = None) -> Path:
-    """``../shared/context/later_figures.csv`` relative to the repository root (or its main checkout)."""
-    return shared_external_path(root).parent / SHARED_LATER.name
-
-
-def compare_later_with_shared(data_dir: Path, shared: Path) -> list[str]:
-    """later.csv against the file it was built from: a row kept under its id has the same value, unit,
-    period, source date and address, and its quote is in the upstream quote; a number of later.csv
-    from the same address is stated in the upstream row's quote or note."""
-    with open(shared, encoding="utf-8", newline="") as fh:
-        theirs = list(csv.DictReader(fh))
-    with open(data_dir / "later.csv", encoding="utf-8-sig", newline="") as fh:
-        ours = list(csv.DictReader(fh))
-    by_id = {r["id"]: r for r in theirs}
-    by_url: dict[str, str] = {}
-    for r in theirs:
-        by_url[r["url"]] = by_url.get(r["url"], "") + " " + r.get("quote", "") + " " + r.get("note", "")
-    problems = []
-    for line, row in enumerate(ours, start=2):
-        up = by_id.get(row["id"])
-        if up is not None:
-            for col in ("value", "unit", "period", "source_date", "url"):
-                a, b = row.get(col, ""), up.get(col, "")
-                same = a == b or (a and b and _same_number(a, b))
-                if not same:
-                    problems.append(f"later.csv:{line}: column {col!r}: {a!r} but {shared.name} has {b!r}")
-            if row.get("quote") and row["quote"] not in up.get("quote", ""):
-                problems.append(f"later.csv:{line}: column 'quote': not in the quote of {shared.name}'s row")
-        elif row.get("value") and row.get("url") in by_url:
-            numbers = {float(n) for n in re.findall(r"[0-9]+(?:\.[0-9]+)?", by_url[row["url"]])}
-            numbers |= intrinsic.stated_values(by_url[row["url"]], row.get("unit", ""))
-            if not _is_number(row["value"]) or float(row["value"]) not in numbers:
-                problems.append(
-                    f"later.csv:{line}: column 'value': {row['value']} is not stated by {shared.name} for {row['url']}"
-                )
-    return problems
-
-
-def _is_number(text: str) -> bool:
-    try:
-        return math.isfinite(float(text))
-    except ValueError:
-        return False
-
-
-def _same_number(a: str, b: str) -> bool:
-    return _is_number(a) and _is_number(b) and float(a) == float(b)
-
-
-def _shared_check(data_dir: Path) -> tuple[list[str], str]:
-    shared = shared_external_path()
-    if not shared.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            return [f"{SHARED_EXTERNAL}: not found next to the repository (required when CI=true)"], ""
-        return [], "; shared context not found: external.csv not compared"
-    if not (data_dir / "external.csv").exists():
-        return [], ""
-    problems = compare_with_shared(data_dir, shared) + _record_is_current(data_dir, shared)
-    note = "; external.csv matches the shared context"
-    later_shared = shared.parent / SHARED_LATER.name
-    if later_shared.exists() and (data_dir / "later.csv").exists():
-        problems += compare_later_with_shared(data_dir, later_shared)
-        note += ", later.csv agrees with it"
-    return problems, note
-
-
-def _record_is_current(data_dir: Path, shared: Path) -> list[str]:
-    """The descriptor's ``copied_from`` record of external.csv is the upstream file's checksum."""
-    try:
-        desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8-sig"))
-        rec = next(r for r in desc["resources"] if r.get("path") == "external.csv")[COPY_PROPERTY]
-    except (OSError, ValueError, KeyError, TypeError, StopIteration):
-        return []
-    if not isinstance(rec, dict):
-        return []
-    digest = hashlib.sha256(shared.read_bytes()).hexdigest()
-    if rec.get("sha256") != digest:
-        return [
-            f"datapackage.json: resource 'external': {COPY_PROPERTY}: sha256 is not that of {shared} ({digest}): "
-            "the shared file changed, or the record is stale"
-        ]
-    return []
 
 
 def _geojson_note(data_dir: Path, problems: list[str]) -> str:

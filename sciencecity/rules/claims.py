@@ -38,16 +38,9 @@ from typing import Any
 
 import pandas as pd
 
-from . import growth, lostdigits, pipeline
+from sciencecity.rules import arithmetic, lostdigits
 
 STATUSES = ("verified", "consistent", "unverifiable", "in_tension")
-#: How each status reads in the book.
-STATUS_EN = {
-    "verified": "verified",
-    "consistent": "consistent",
-    "unverifiable": "unverifiable",
-    "in_tension": "in tension",
-}
 RULES = ("gap_implies", "equals", "sectors_total", "parts_sum", "restoration", "magnitude", "date", "rank", "none")
 #: The tables whose ids a claim's article_ids may name, and those its evidence_ids may name.
 ARTICLE_TABLES = ("figures", "events", "institutions")
@@ -123,21 +116,21 @@ def computed_status(claim: Mapping, ctx: Context) -> str | None:
         return None
     if rule == "gap_implies":
         _arity(rule, art, 2, ev, 1)
-        implied = growth.implied_rate_from_gap(_value(a[0]), _value(a[1]))
-        return "verified" if implied == growth.total([_value(e[0])]) else "in_tension"
+        implied = arithmetic.implied_rate_from_gap(_value(a[0]), _value(a[1]))
+        return "verified" if implied == arithmetic.total([_value(e[0])]) else "in_tension"
     if rule == "equals":
         _arity(rule, art, 1, ev, 1)
-        return "verified" if growth.points_gap(_value(a[0]), _value(e[0])) == 0 else "in_tension"
+        return "verified" if arithmetic.points_gap(_value(a[0]), _value(e[0])) == 0 else "in_tension"
     if rule == "sectors_total":
         if len(art) < 3 or len(ev) != len(art) - 1:
             raise ValueError("sectors_total takes a total and its sector rates, and one weight per sector")
-        band = growth.rounding_band([_value(r) for r in a[1:]], [_value(r) for r in e])
-        reported = growth.printed_interval(_value(a[0]))
-        return "consistent" if growth.intervals_overlap(reported, band) else "in_tension"
+        band = arithmetic.rounding_band([_value(r) for r in a[1:]], [_value(r) for r in e])
+        reported = arithmetic.printed_interval(_value(a[0]))
+        return "consistent" if arithmetic.intervals_overlap(reported, band) else "in_tension"
     if rule == "parts_sum":
         if len(art) < 3:
             raise ValueError("parts_sum takes a total and at least two parts")
-        adds = pipeline.check_parts_sum(_value(a[0]), [_value(r) for r in a[1:]]).adds_up
+        adds = arithmetic.check_parts_sum(_value(a[0]), [_value(r) for r in a[1:]]).adds_up
         return "consistent" if adds else "in_tension"
     if rule == "restoration":
         _arity(rule, art, 1, ev, len(ev) or 1)
@@ -217,89 +210,3 @@ def check(tables: Mapping[str, Any]) -> list[str]:
         if computed is not None and computed != status:
             problems.append(f"{where}: column 'status': declared {status} but rule {row['rule']} computes {computed}")
     return problems
-
-
-def counts(claims: pd.DataFrame) -> dict[str, int]:
-    """Number of claims per status, every status present (zero when none)."""
-    found = claims["status"].value_counts()
-    return {s: int(found.get(s, 0)) for s in STATUSES}
-
-
-#: What a claim asserts, by the table of its article ids: a figure (``figures.csv``), the date of
-#: an event or plan (``events.csv``), or a statement about a named body (``institutions.csv``).
-KINDS = {"figure": "figures", "date of an event": "events", "statement": "institutions"}
-
-
-def kind(claim: Mapping, ctx: Context) -> str:
-    """``date of an event`` if any article id is an event, ``figure`` if all are figures,
-    ``statement`` otherwise (an institution named by the article)."""
-    tables = []
-    for i in ids(claim["article_ids"]):
-        found = next((name for name in ARTICLE_TABLES if ctx.find(i, (name,)) is not None), None)
-        if found is None:
-            raise ValueError(f"{i!r} is not an id of {' or '.join(n + '.csv' for n in ARTICLE_TABLES)}")
-        tables.append(found)
-    if not tables:
-        raise ValueError(f"claim {claim.get('claim_id')!r} names no article id")
-    if "events" in tables:
-        return "date of an event"
-    return "figure" if all(t == "figures" for t in tables) else "statement"
-
-
-def counts_by_kind(claims: pd.DataFrame, ctx: Context) -> pd.DataFrame:
-    """Claims per kind (rows, in :data:`KINDS` order) and status (columns, in :data:`STATUSES`
-    order), with a ``total`` column; every kind and status present, zero when none."""
-    kinds = [kind(r, ctx) for r in claims.to_dict("records")]
-    table = pd.crosstab(pd.Series(kinds, name="kind"), pd.Series(list(claims["status"]), name="status"))
-    table = table.reindex(index=list(KINDS), columns=list(STATUSES), fill_value=0).astype(int)
-    table["total"] = table.sum(axis=1)
-    table.columns.name = None
-    return table
-
-
-def original_words(claim: Mapping, ctx: Context) -> str:
-    """The article's words for a claim: the quote of each of its article ids, joined by ' … '."""
-    quotes = []
-    for i in ids(claim["article_ids"]):
-        row = ctx.find(i, ARTICLE_TABLES)
-        if row is not None and row.get("quote") and row["quote"] not in quotes:
-            quotes.append(row["quote"])
-    # a quote that another quote of the claim contains adds nothing
-    kept = [q for q in quotes if not any(q != other and q in other for other in quotes)]
-    return " … ".join(kept)
-
-
-def evidence_sources(claim: Mapping, ctx: Context) -> str:
-    """The distinct sources of a claim's evidence with their dates, ``; ``-joined ('none' if none)."""
-    seen = []
-    for i in ids(claim["evidence_ids"]):
-        row = ctx.find(i, EVIDENCE_TABLES)
-        text = f"{row['source']} ({row['source_date'] or 'undated'})"
-        if text not in seen:
-            seen.append(text)
-    return "; ".join(seen) or "none"
-
-
-#: Order of the ledger's rows: the claims that hold least come first.
-STATUS_ORDER = ("in_tension", "verified", "consistent", "unverifiable")
-
-
-def ledger_markdown(ledger: pd.DataFrame, ctx: Context) -> str:
-    """The ledger as a three-column MyST table: the claim with the article's words, the status,
-    and the evidence with a link to the section that discusses it ({ref} role).
-
-    Rows by :data:`STATUS_ORDER`, then in the file's order. Glue it and show it with
-    ``{glue:md}`key:myst```.
-    """
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    order = {s: i for i, s in enumerate(STATUS_ORDER)}
-    rows = sorted(ledger.to_dict("records"), key=lambda r: order[r["status"]])
-    lines = ["| Claim, and the article's words | Status | Evidence; where discussed |", "| --- | --- | --- |"]
-    for r in rows:
-        claim = f"{r['claim_en']}: 「{original_words(r, ctx)}」"
-        evidence = f"{evidence_sources(r, ctx)}; see {{ref}}`{r['section']}`"
-        lines.append(f"| {cell(claim)} | **{STATUS_EN[r['status']]}** | {cell(evidence)} |")
-    return "\n".join(lines)
