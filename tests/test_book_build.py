@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sciencecity.reading import paths, seed
-from sciencecity.rules import terminology
+from sciencecity.rules import checked, terminology
 
 from .conftest import run
 
@@ -138,7 +138,7 @@ def test_rendered_pages_use_the_house_terms(built_html: Path):
     glued text (the Markdown check in test_terminology.py cannot see what code cells write).
     The references page is left out: it gives the sources' own titles."""
 
-    terms = terminology.load_terms()
+    terms = checked.load_terms()
     texts = {
         name: (soup.select_one("article.bd-article") or soup).get_text(" ")
         for name, soup in _built_pages(built_html)

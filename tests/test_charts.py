@@ -175,7 +175,7 @@ def test_chart_texts_use_the_house_terms():
         for layout, drawn in json.loads(path.read_text(encoding="utf-8")).items():
             texts[f"{path.stem} ({layout})"] = "\n".join(drawn["texts"])
     assert texts
-    found = terminology.avoided_uses(terminology.load_terms(), texts)
+    found = terminology.avoided_uses(checked.load_terms(), texts)
     assert not found, "\n  ".join(found)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sciencecity.analysis import gaps as gap_analysis
+from sciencecity.analysis import repost_gaps as gap_analysis
 from sciencecity.presentation import tables as reader_tables
 from sciencecity.reading import scanner, seed
 from sciencecity.rules import checked, lostdigits

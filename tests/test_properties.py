@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sciencecity.analysis import after, gaps, industries, ledger, timeline
+from sciencecity.analysis import after, industries, ledger, repost_gaps, timeline
 from sciencecity.presentation import tables, words
 from sciencecity.reading import paths
 from sciencecity.reading.seed import load_seed
@@ -193,13 +193,13 @@ def chapters(copy: Path) -> None:
     words.ledger_markdown(claims_table, ctx)
     # 07 source and 04 platforms
     nonfig = package["non_figures"]
-    lost = gaps.lost_gaps(load_seed(), figures, events, nonfig)
-    lost.insert(0, "gap", gaps.gap_names(lost))
+    lost = repost_gaps.lost_gaps(load_seed(), figures, events, nonfig)
+    lost.insert(0, "gap", repost_gaps.gap_names(lost))
     tables.gap_table(lost, figures, events.set_index("event_id"), nonfig)
     context = tables.restoration_table(
         lost, figures, events.set_index("event_id"), external.set_index("id"), restorations, later
     )
-    gaps.restored_gaps(context)
+    repost_gaps.restored_gaps(context)
     timeline.timeline(events, external, refine_days=True)
 
 

@@ -17,7 +17,7 @@ from sciencecity.rules import checked, terminology
 
 @pytest.fixture(scope="module")
 def terms() -> list[terminology.Term]:
-    return terminology.load_terms()
+    return checked.load_terms()
 
 
 def test_the_table_is_sound(terms):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from sciencecity.analysis.gaps import (
+from sciencecity.analysis.repost_gaps import (
     CANDIDATE,
     CANNOT_BE,
     CONTEXT,
