@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sciencecity.analysis import ledger
+from sciencecity.analysis import claims_ledger
 from sciencecity.presentation import words
 from sciencecity.reading import paths
 from sciencecity.rules import checked, claims, package
@@ -137,7 +137,7 @@ def test_ids():
 
 def test_counts_include_every_status():
     frame = pd.DataFrame({"status": ["verified", "verified", "unverifiable"]})
-    assert ledger.counts(frame) == {"verified": 2, "consistent": 0, "unverifiable": 1, "in_tension": 0}
+    assert claims_ledger.counts(frame) == {"verified": 2, "consistent": 0, "unverifiable": 1, "in_tension": 0}
 
 
 # -- check() on the real ledger and on corrupted copies ------------------------------------------
@@ -240,7 +240,7 @@ def test_ledger_markdown(c):
 def test_original_words_drop_a_quote_inside_another(c):
     c.by_table["figures"]["rate"]["quote"] = "增速22.3%"
     c.by_table["figures"]["gap"]["quote"] = "增速22.3%、高于3.3个百分点"
-    assert ledger.original_words({"article_ids": "rate;gap"}, c) == "增速22.3%、高于3.3个百分点"
+    assert claims_ledger.original_words({"article_ids": "rate;gap"}, c) == "增速22.3%、高于3.3个百分点"
 
 
 def test_kind_by_the_tables_of_the_article_ids():
@@ -249,26 +249,26 @@ def test_kind_by_the_tables_of_the_article_ids():
         events=[{"event_id": "opening", "date": "2021-05-27"}],
         institutions=[{"institution_id": "inst", "name_zh": "研究院"}],
     )
-    assert ledger.kind(claim("none", "rate;count"), k) == "figure"
-    assert ledger.kind(claim("date", "opening"), k) == "date of an event"
-    assert ledger.kind(claim("none", "rate;opening"), k) == "date of an event"  # a date in it: a date claim
-    assert ledger.kind(claim("none", "inst;count"), k) == "statement"
+    assert claims_ledger.kind(claim("none", "rate;count"), k) == "figure"
+    assert claims_ledger.kind(claim("date", "opening"), k) == "date of an event"
+    assert claims_ledger.kind(claim("none", "rate;opening"), k) == "date of an event"  # a date in it: a date claim
+    assert claims_ledger.kind(claim("none", "inst;count"), k) == "statement"
     with pytest.raises(ValueError, match="not an id"):
-        ledger.kind(claim("none", "nowhere"), k)
+        claims_ledger.kind(claim("none", "nowhere"), k)
     with pytest.raises(ValueError, match="names no article id"):
-        ledger.kind(claim("none", ""), k)
+        claims_ledger.kind(claim("none", ""), k)
 
 
 def test_counts_by_kind_split_the_totals():
     """Every kind and status appears; each row adds up to its total, and the rows to the ledger."""
     package = checked.load_package()
     ledger = package["claims"]
-    table = ledger.counts_by_kind(ledger, claims.Context(package))
-    assert list(table.index) == list(ledger.KINDS)
+    table = claims_ledger.counts_by_kind(ledger, claims.Context(package))
+    assert list(table.index) == list(claims_ledger.KINDS)
     assert list(table.columns) == [*claims.STATUSES, "total"]
     assert (table[list(claims.STATUSES)].sum(axis=1) == table["total"]).all()
     assert int(table["total"].sum()) == len(ledger)
-    assert table.loc[:, list(claims.STATUSES)].sum().to_dict() == ledger.counts(ledger)
+    assert table.loc[:, list(claims.STATUSES)].sum().to_dict() == claims_ledger.counts(ledger)
     # the facility's groundbreaking date is verified; the share of the city's output is not
     assert table.loc["date of an event", "verified"] >= 1
     assert table.loc["figure", "unverifiable"] >= 1

@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sciencecity.analysis import after, industries, ledger, repost_gaps, timeline
+from sciencecity.analysis import after, claims_ledger, industries, repost_gaps, timeline
 from sciencecity.presentation import tables, words
 from sciencecity.reading import paths
 from sciencecity.reading.seed import load_seed
@@ -188,7 +188,7 @@ def chapters(copy: Path) -> None:
     # 06 claims
     claims_table = package["claims"]
     ctx = claims.Context(package)
-    ledger.counts(claims_table)
+    claims_ledger.counts(claims_table)
     [claims.computed_status(r, ctx) for r in claims_table.to_dict("records")]
     words.ledger_markdown(claims_table, ctx)
     # 07 source and 04 platforms

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sciencecity.analysis.ledger import evidence_sources, original_words
+from sciencecity.analysis.claims_ledger import evidence_sources, original_words
 from sciencecity.reading import paths
 from sciencecity.reading.text import number_text, whole  # noqa: F401 (re-exported: the formats readers see)
 from sciencecity.rules import checked
