@@ -120,6 +120,24 @@ def add_themes(items: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+@dataclass(frozen=True)
+class ZoneRoles:
+    """The zones of ``zones.csv`` in its order: every id, the core area's id, the other zones' ids."""
+
+    ids: list[str]
+    core: str
+    districts: list[str]
+
+
+def zone_roles(zones: pd.DataFrame) -> ZoneRoles:
+    """The zone ids by role (``core``, ``district``) from ``zones.csv``; exactly one core."""
+    core = zones.loc[zones["role"] == "core", "zone_id"].tolist()
+    if len(core) != 1:
+        raise ValueError(f"zones.csv has {len(core)} core zones; expected 1")
+    districts = zones.loc[zones["role"] == "district", "zone_id"].tolist()
+    return ZoneRoles(ids=zones["zone_id"].tolist(), core=core[0], districts=districts)
+
+
 def zone_category_matrix(
     items: pd.DataFrame,
     column: str = "category",
@@ -241,6 +259,53 @@ def overlapping_pairs(items: pd.DataFrame, column: str, zones: Sequence[str] | N
     return pd.DataFrame(rows, columns=["zone_a", "zone_b", "shared", "n_shared"])
 
 
+@dataclass(frozen=True)
+class MatrixFacts:
+    """What a zones × categories count matrix (:func:`zone_category_matrix`) says about the leading
+    industries: categories used, items in and outside the leading industries, items of the two
+    largest categories, and per zone how many of the ``n_leading`` leading industries it has."""
+
+    n_leading: int
+    categories_used: int
+    items_leading: int
+    items_other: int
+    items_top2: int
+    leading_per_zone: pd.Series
+
+    def zones_with_all_leading(self) -> list[str]:
+        """The zones with items in every leading industry, in the matrix's order."""
+        return [z for z, n in self.leading_per_zone.items() if n == self.n_leading]
+
+
+def matrix_facts(matrix: pd.DataFrame, leading: Sequence[str]) -> MatrixFacts:
+    """The counts of :class:`MatrixFacts` for a zones × categories matrix and its leading categories."""
+    leading = list(leading)
+    return MatrixFacts(
+        n_leading=len(leading),
+        categories_used=int((matrix.sum() > 0).sum()),
+        items_leading=int(matrix[leading].values.sum()),
+        items_other=int(matrix.drop(columns=leading).values.sum()),
+        items_top2=int(matrix.sum().nlargest(2).sum()),
+        leading_per_zone=(matrix[leading] > 0).sum(axis=1),
+    )
+
+
+def mean_jaccard(matrix: pd.DataFrame) -> float:
+    """The mean Jaccard similarity over all pairs of rows of a count matrix, computed as the
+    differentiation test computes its observed value (:func:`mean_pairwise`), so the two agree."""
+    return float(mean_pairwise(matrix.to_numpy()[None, ...], "jaccard")[0])
+
+
+def most_similar_pair(similarity: pd.DataFrame) -> tuple[str, str]:
+    """The first pair of rows (in row order) with the highest similarity."""
+    return max(combinations(similarity.index, 2), key=lambda p: similarity.loc[p])
+
+
+def dissimilar_pairs(similarity: pd.DataFrame) -> list[tuple[str, str]]:
+    """The pairs of rows (in row order) whose similarity is 0: they share nothing."""
+    return [p for p in combinations(similarity.index, 2) if similarity.loc[p] == 0]
+
+
 # -- The 2020 launch (external.csv, 科技日报 2020-09-17) -------------------------------------
 
 
@@ -337,6 +402,23 @@ def check_launch_sums(parts: pd.DataFrame, external: pd.DataFrame) -> SumCheck:
         projects_total=projects_total,
         investment_sum=float(parts["investment"].sum()),
         investment_total=investment_total,
+    )
+
+
+@dataclass(frozen=True)
+class LaunchFacts:
+    """The launch over all zones: planned total investment per project (亿元), and the zone with
+    the smallest investment per project."""
+
+    per_project_all: float
+    smallest: str
+
+
+def launch_facts(launch: pd.DataFrame) -> LaunchFacts:
+    """:class:`LaunchFacts` of :func:`launch_by_zone`'s table."""
+    return LaunchFacts(
+        per_project_all=float(launch["investment"].sum() / launch["projects"].sum()),
+        smallest=launch["investment_per_project"].idxmin(),
     )
 
 
@@ -628,6 +710,27 @@ def function_markers(frame: pd.DataFrame, name_column: str) -> pd.DataFrame:
     counts.insert(0, "n", counts.sum(axis=1))
     counts.columns.name = None
     return counts.reset_index()
+
+
+#: The columns of :func:`function_markers` that count the names with a marker of each kind:
+#: ``research`` or ``production`` (alone or with the other kind), ``any`` marker, ``all`` names.
+MARKED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "research": ("research", "both"),
+    "production": ("production", "both"),
+    "any": ("research", "production", "both"),
+    "all": ("n",),
+}
+
+
+def count_marked(markers: pd.DataFrame, kind: str, zones: Sequence[str]) -> int:
+    """How many names of the ``zones`` carry a marker of ``kind`` (:data:`MARKED_COLUMNS`).
+    ``markers`` is :func:`function_markers` indexed by ``zone_id``."""
+    return int(markers.loc[list(zones), list(MARKED_COLUMNS[kind])].to_numpy().sum())
+
+
+def zones_marked(markers: pd.DataFrame, kind: str, zones: Sequence[str]) -> list[str]:
+    """The ``zones`` (in their order) with at least one name carrying a marker of ``kind``."""
+    return [z for z in zones if count_marked(markers, kind, [z]) > 0]
 
 
 # -- Display tables --------------------------------------------------------------------------
