@@ -443,3 +443,74 @@ def test_marked_counts_add_names_with_both_markers():
     assert industries.marked_counts(marks, "production", ["q", "p"]) == ["0 of 1", "2 of 3"]
     with pytest.raises(ValueError):
         industries.marked_counts(marks, "both", ["p"])
+
+
+# -- zone roles, matrix facts, pair facts, launch facts, marker counts ------------------------
+
+
+def test_zone_roles_read_the_core_and_the_districts_from_the_zones_table():
+    zones = pd.DataFrame({"zone_id": ["k", "p", "q"], "role": ["district", "core", "district"]})
+    roles = industries.zone_roles(zones)
+    assert (roles.ids, roles.core, roles.districts) == (["k", "p", "q"], "p", ["k", "q"])
+    with pytest.raises(ValueError, match="3 core"):
+        industries.zone_roles(zones.assign(role="core"))
+
+
+def test_zone_roles_of_the_article():
+    roles = industries.zone_roles(checked.load_table("zones"))
+    assert roles.core == roles.ids[0] and len(roles.districts) == len(roles.ids) - 1
+
+
+def test_matrix_facts_by_hand():
+    # TOY: a has IT ×2, health; b has IT, energy; c has farm. Leading: IT and health.
+    facts = industries.matrix_facts(industries.zone_category_matrix(TOY), ["IT", "health"])
+    assert facts.n_leading == 2
+    assert facts.categories_used == 4
+    assert (facts.items_leading, facts.items_other) == (4, 2)
+    assert facts.items_top2 == 4  # IT (3) and one of the categories with 1
+    assert facts.leading_per_zone.to_dict() == {"a": 2, "b": 1, "c": 0}
+    assert facts.zones_with_all_leading() == ["a"]
+
+
+def test_mean_jaccard_by_hand_and_as_the_test_computes_it():
+    m = industries.zone_category_matrix(TOY)
+    # a–b: {IT} of {IT, health, energy} = 1/3; a–c and b–c share nothing: mean 1/9
+    assert industries.mean_jaccard(m) == pytest.approx(1 / 9)
+    assert industries.mean_jaccard(m) == pytest.approx(industries.mean_offdiagonal(industries.pairwise_similarity(m)))
+    items = industries.add_themes(checked.load_table("zone_industries"))
+    zones = checked.load_table("zones")["zone_id"].tolist()
+    labels = checked.load_table("categories")["category"].tolist()
+    observed = industries.mean_jaccard(industries.zone_category_matrix(items, zones=zones, labels=labels))
+    obs, null = industries.permutation_counts(items, "category", zones, labels, n_draws=1, seed=1)
+    assert observed == industries.null_test(lambda x: industries.mean_pairwise(x, "jaccard"), obs, null).observed
+    assert observed == 5 / 18  # the correctly rounded float of the exact mean (15 pairs)
+
+
+def test_most_similar_and_dissimilar_pairs():
+    sim = industries.pairwise_similarity(industries.zone_category_matrix(TOY))
+    assert industries.most_similar_pair(sim) == ("a", "b")
+    assert industries.dissimilar_pairs(sim) == [("a", "c"), ("b", "c")]
+    tie = pd.DataFrame(0.5, index=list("xyz"), columns=list("xyz"))
+    assert industries.most_similar_pair(tie) == ("x", "y")  # the first of equals
+    assert industries.dissimilar_pairs(tie) == []
+
+
+def test_launch_facts_by_hand():
+    launch = industries.launch_by_zone(EXT, ["p", "q"])
+    facts = industries.launch_facts(launch)
+    assert facts.per_project_all == pytest.approx(90 / 9)  # 60 + 30 亿元 over 4 + 5 projects
+    assert facts.smallest == "q"  # 30 / 5 = 6 against 60 / 4 = 15
+
+
+def test_count_marked_adds_names_with_both_markers():
+    frame = pd.DataFrame(
+        {"zone_id": ["p", "p", "p", "q", "q"], "name": ["研发中心", "工业园", "研发生产基地", "枢纽", "创新园"]}
+    )
+    markers = industries.function_markers(frame, "name").set_index("zone_id")
+    assert industries.count_marked(markers, "research", ["p"]) == 2  # 研发中心, 研发生产基地
+    assert industries.count_marked(markers, "production", ["p"]) == 2  # 工业园, 研发生产基地
+    assert industries.count_marked(markers, "any", ["p"]) == 3
+    assert industries.count_marked(markers, "all", ["p", "q"]) == 5
+    assert industries.count_marked(markers, "research", ["p", "q"]) == 3  # 创新园 is research
+    assert industries.zones_marked(markers, "production", ["p", "q"]) == ["p"]
+    assert industries.zones_marked(markers, "research", ["q", "p"]) == ["q", "p"]

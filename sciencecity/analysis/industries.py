@@ -3,8 +3,9 @@
 Pure functions over the package's tables (``zone_industries``, ``zones``, ``categories``,
 ``external``); nothing here reads a file or draws a chart. Belongs here: everything the chapter
 on industries computes (themes, overlap, the null model, the launch), and its two display tables
-(:func:`launch_table`, :func:`marked_counts`). Used by ``book/03_industries.ipynb`` and tested in
-``tests/test_industries.py``.
+(:func:`marked_counts`). Used by :mod:`sciencecity.presentation.industries_results` (the
+results of ``book/03_industries.ipynb`` and of the industries checks of ``book/09_checks.ipynb``)
+and tested in ``tests/test_industries.py``.
 
 Three levels of detail describe what a zone works on:
 
