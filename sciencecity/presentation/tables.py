@@ -1,4 +1,11 @@
-"""TODO docstring."""
+"""Tables for readers: the rows a chapter displays, with their English column names.
+
+Belongs here: turning analysis results into the frames the chapters show (the 2020 launch by
+zone or type, the repost's gaps and what other sources say of them, the bilingual article);
+the house look of a displayed table is :func:`sciencecity.presentation.style.table`. The numbers
+come from :mod:`sciencecity.analysis`; the wording of a number from
+:mod:`sciencecity.presentation.words`.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +24,8 @@ from sciencecity.analysis.repost_gaps import (
     _by_id,
     gap_names,
 )
-from sciencecity.presentation import words  # noqa: F401
-from sciencecity.reading.text import HAN, number_text  # noqa: F401
+from sciencecity.presentation import words
+from sciencecity.reading.text import number_text
 from sciencecity.rules.lostdigits import fits_lost_digits
 
 
