@@ -77,6 +77,7 @@ def _external(package: dict) -> pd.DataFrame:
 
 
 def _values(package: dict, ids) -> list[float]:
+    """The values of these rows of external.csv, as floats."""
     external = _external(package)
     return [float(external.loc[i, "value"]) for i in ids]
 
@@ -317,6 +318,8 @@ def weighted_table(package: dict):
 
 
 def _sensitivity(package: dict):
+    """What the sensitivity check and its chart share: the reported GDP rate, the weighting, the
+    curve over the secondary share and the shares that reproduce the reported rate."""
     gdp = sector_rates(package)["growth_gdp_h1"]
     core, va, w, implied = _weighted(package)
     grid, curve = analysis.sensitivity_curve(core, va)
