@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from sciencecity.analysis import growth
 from sciencecity.rules import arithmetic
 
 # The core's 2021H1 sector growth (article) and 2020 value added in 亿元 (park yearbook).
@@ -203,3 +204,51 @@ def test_what_is_not_a_real_number_is_refused(bad):
 def test_a_string_is_not_an_iterable_of_numbers():
     with pytest.raises(TypeError):
         arithmetic.total("123")
+
+
+# -- sciencecity.analysis.growth: the chapter's computations ------------------------------------
+
+
+def test_faster_and_slower_leave_ties_out():
+    assert growth.faster_and_slower(["a", "b", "c", "d"], [3.9, 20.2, 19.5, 5.0], [8.9, 13.2, 12.9, 5.0]) == (
+        ["b", "c"],
+        ["a"],
+    )
+
+
+def test_sensitivity_curve_is_linear_in_the_share():
+    # secondary share 60 % (rounded: 0.6), grid 0.5 to 0.7; primary share 0, so g = 20 s + 10 (1 - s)
+    grid, curve = growth.sensitivity_curve([10, 20, 10], [0, 60, 40])
+    assert len(grid) == growth.SHARE_POINTS == 81
+    assert grid[0] == pytest.approx(0.5) and grid[-1] == pytest.approx(0.7)
+    assert curve[0] == pytest.approx(15.0) and curve[40] == pytest.approx(16.0) and curve[-1] == pytest.approx(17.0)
+
+
+def test_shares_to_match_the_target_and_its_printed_ends():
+    # g = 10 + 10 s: 15.0 needs s = 0.5; 14.95 and 15.05 need 0.495 and 0.505
+    needed, (lo, hi) = growth.shares_to_match(15.0, [10, 20, 10], [0, 60, 40])
+    assert needed == pytest.approx(0.5)
+    assert (lo, hi) == (pytest.approx(0.495), pytest.approx(0.505))
+
+
+def test_implied_rate_band_pairs_the_ends():
+    # 22.3 and 3.3 each ± 0.05: 22.25 - 3.35 = 18.9, 22.35 - 3.25 = 19.1
+    assert growth.implied_rate_band(22.3, 3.3) == (18.9, 19.1)
+
+
+def test_prior_growth_from_a_two_year_average():
+    # 1.1² / 1.0 - 1 = 21 %; the average back from 21 % and 0 % is 10 %
+    prior, (lo, hi), back = growth.prior_growth(10, 0)
+    assert prior == pytest.approx(21.0)
+    assert back == pytest.approx(10.0)
+    assert lo < prior < hi
+    # Chongqing, 2021H1: 1.066² / 1.128 - 1 = 1.136356 / 1.128 - 1 = 0.7407801…%
+    assert growth.prior_growth(6.6, 12.8)[0] == pytest.approx(0.74078014184397)
+
+
+def test_city_total_listed_reads_the_city_rows_only():
+    external = pd.DataFrame(
+        {"metric": ["industrial output growth", "GDP", "Industrial Output"]}, index=["core_x", "cq_gdp", "cq_out"]
+    )
+    assert growth.city_total_listed(external, "industrial output")
+    assert not growth.city_total_listed(external.iloc[:2], "industrial output")

@@ -7,6 +7,7 @@ a chart.
 - :func:`check_parts_sum` checks that the parts of a total add up to it (27 = 5 + 14 + 8).
 - :func:`per_unit` is a ratio with explicit rounding (scenarios per project, ...).
 - :func:`named_between` lists the institutions the article names within a span of the seed.
+- :func:`status_counts` counts them by status.
 
 Number formatting is :mod:`sciencecity.report`, the timeline :mod:`sciencecity.timeline`, the
 lost digits :mod:`sciencecity.lostdigits`.
@@ -44,3 +45,9 @@ def named_between(institutions: pd.DataFrame, start: int, end: int) -> pd.DataFr
     offsets = institutions["start"].astype("int64")
     inside = institutions[(offsets >= start) & (offsets < end)]
     return inside.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def status_counts(institutions: pd.DataFrame, statuses) -> list[int]:
+    """How many of ``institutions`` have each of ``statuses`` (``None``: a status no institution
+    can have, counted 0), in the order given."""
+    return [int((institutions["status"] == status).sum()) if status else 0 for status in statuses]

@@ -90,62 +90,84 @@ def timeline(
 
     Sorted by first day; unknown dates last; ties in the article's order (``offset``).
     """
-    kinds = tuple(kinds)
     periods = {}
     if external is not None:
         periods = dict(zip(external["id"], external["period"], strict=True))
-    rows = []
-    for ev in events[events["kind"].isin(kinds)].itertuples(index=False):
-        year = None if _missing_int(ev.year_restored) else int(ev.year_restored)
-        match = _EDTF.match(ev.date) if ev.date else None
-        if match and match["year"] != "XXXX":
-            year = int(match["year"])  # the article gives the year itself
-        month = day = None
-        source = UNKNOWN
-        restored = False
-        if match and year is not None:
-            month = int(match["month"]) if match["month"] else None
-            day = int(match["day"]) if match["day"] else None
-            if match["year"] != "XXXX":
-                source = FROM_ARTICLE
-            elif ev.year_status == "lost":
-                source, restored = YEAR_RESTORED, True
-            else:
-                source = FROM_ARTICLE
-            if refine_days and day is None and month is not None and ev.restored_from:
-                iso = _ISO.match(str(periods.get(ev.restored_from, "")))
-                if iso and iso["day"] and (int(iso["year"]), int(iso["month"])) == (year, month):
-                    day = int(iso["day"])
-                    source, restored = DAY_RESTORED, True
-        elif year is not None and ev.restored_from:
-            iso = _ISO.match(str(periods.get(ev.restored_from, "")))
-            if iso and int(iso["year"]) == year and iso["month"]:
-                month = int(iso["month"])
-                day = int(iso["day"]) if iso["day"] else None
-                source, restored = DATE_RESTORED, True
-        if source == UNKNOWN:
-            first = last = pd.NaT
-            precision, date = "unknown", ""
-        else:
-            first, last, precision, date = _span(year, month, day)
-        rows.append(
-            {
-                "event_id": ev.event_id,
-                "kind": ev.kind,
-                "label_zh": ev.label_zh,
-                "label_en": ev.label_en,
-                "date_as_written": ev.date_as_written,
-                "year_status": ev.year_status,
-                "date": date,
-                "precision": precision,
-                "date_source": source,
-                "restored": restored,
-                "restored_from": ev.restored_from if restored else "",
-                "first_day": first,
-                "last_day": last,
-                "offset": int(ev.start),
-            }
-        )
+    rows = [
+        _row(ev, *_event_date(ev, periods, refine_days))
+        for ev in events[events["kind"].isin(tuple(kinds))].itertuples(index=False)
+    ]
+    return _sorted(rows)
+
+
+def _restoring_period(ev, periods: dict) -> re.Match | None:
+    """The date (ISO) of the ``external`` row that restores ``ev``, if that row's period is one."""
+    return _ISO.match(str(periods.get(ev.restored_from, "")))
+
+
+def _event_date(ev, periods: dict, refine_days: bool) -> tuple[int | None, int | None, int | None, str, bool]:
+    """One event's year, month and day, where they come from and whether another source gave any
+    of them: ``(year, month, day, date_source, restored)`` (see :func:`timeline`'s rules)."""
+    year = None if _missing_int(ev.year_restored) else int(ev.year_restored)
+    match = _EDTF.match(ev.date) if ev.date else None
+    if match and match["year"] != "XXXX":
+        year = int(match["year"])  # the article gives the year itself
+    if match and year is not None:
+        return _article_date(ev, match, year, periods, refine_days)
+    if year is not None and ev.restored_from:
+        iso = _restoring_period(ev, periods)
+        if iso and int(iso["year"]) == year and iso["month"]:
+            day = int(iso["day"]) if iso["day"] else None
+            return year, int(iso["month"]), day, DATE_RESTORED, True
+    return year, None, None, UNKNOWN, False
+
+
+def _article_date(ev, match: re.Match, year: int, periods: dict, refine_days: bool):
+    """The date of an event the article dates (its year given, relative or restored), the day
+    taken from the restoring source when ``refine_days`` and the article gives only the month."""
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    if match["year"] != "XXXX":
+        source, restored = FROM_ARTICLE, False
+    elif ev.year_status == "lost":
+        source, restored = YEAR_RESTORED, True
+    else:
+        source, restored = FROM_ARTICLE, False
+    if refine_days and day is None and month is not None and ev.restored_from:
+        iso = _restoring_period(ev, periods)
+        if iso and iso["day"] and (int(iso["year"]), int(iso["month"])) == (year, month):
+            day = int(iso["day"])
+            source, restored = DAY_RESTORED, True
+    return year, month, day, source, restored
+
+
+def _row(ev, year, month, day, source: str, restored: bool) -> dict:
+    """One row of the timeline (:data:`TIMELINE_COLUMNS`) for event ``ev``."""
+    if source == UNKNOWN:
+        first = last = pd.NaT
+        precision, date = "unknown", ""
+    else:
+        first, last, precision, date = _span(year, month, day)
+    return {
+        "event_id": ev.event_id,
+        "kind": ev.kind,
+        "label_zh": ev.label_zh,
+        "label_en": ev.label_en,
+        "date_as_written": ev.date_as_written,
+        "year_status": ev.year_status,
+        "date": date,
+        "precision": precision,
+        "date_source": source,
+        "restored": restored,
+        "restored_from": ev.restored_from if restored else "",
+        "first_day": first,
+        "last_day": last,
+        "offset": int(ev.start),
+    }
+
+
+def _sorted(rows: list[dict]) -> pd.DataFrame:
+    """The rows as a table sorted by first day, unknown dates last, ties in the article's order."""
     table = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
     table["first_day"] = pd.to_datetime(table["first_day"])
     table["last_day"] = pd.to_datetime(table["last_day"])
@@ -153,3 +175,16 @@ def timeline(
     table["_unknown"] = table["first_day"].isna()
     table = table.sort_values(["_unknown", "first_day", "offset"], kind="stable", na_position="last")
     return table.drop(columns="_unknown").reset_index(drop=True)
+
+
+def event_counts(tl: pd.DataFrame, events: pd.DataFrame) -> dict[str, int]:
+    """Counts of a :func:`timeline`: its events and plans, those placed in time, those with no
+    known year, those that needed another source; and the reference periods of ``events`` (left out)."""
+    unknown = tl["precision"] == "unknown"
+    return {
+        "events": len(tl),
+        "events_dated": int((~unknown).sum()),
+        "events_unknown": int(unknown.sum()),
+        "restored": int(tl["restored"].sum()),
+        "reference_periods": int((events["kind"] == "reference_period").sum()),
+    }

@@ -601,6 +601,12 @@ def growth_sensitivity(
     return fig
 
 
+#: In fig-platforms-facility (亿元, the x axis): the arrow after the article's lower bound (its
+#: lost digits could make the figure any larger) and where the note beside that bar starts.
+FACILITY_ARROW_YI = 45
+FACILITY_NOTE_AT_YI = 52
+
+
 def facility_investment(facility_data: pd.DataFrame, labels, notes, *, layout="desktop"):
     """Which number did the repost lose? The article's lower bound (hatched, an arrow: the rest
     is lost) beside two figures of other sources, each with its verdict (fig-platforms-facility).
@@ -623,10 +629,13 @@ def facility_investment(facility_data: pd.DataFrame, labels, notes, *, layout="d
         if i == 0:
             ax.barh(y, v, facecolor="white", edgecolor=style.ARTICLE_COLOUR, hatch="///", height=0.55, linewidth=1.2)
             ax.annotate(
-                "", xy=(v + 45, y), xytext=(v, y), arrowprops=dict(arrowstyle="-|>", color=style.ARTICLE_COLOUR, lw=1.5)
+                "",
+                xy=(v + FACILITY_ARROW_YI, y),
+                xytext=(v, y),
+                arrowprops=dict(arrowstyle="-|>", color=style.ARTICLE_COLOUR, lw=1.5),
             )
             ax.text(
-                0 if phone else v + 52,
+                0 if phone else v + FACILITY_NOTE_AT_YI,
                 note_y,
                 notes[i],
                 va="top" if phone else "center",

@@ -1,0 +1,166 @@
+"""sciencecity.presentation.growth_results: every glue key chapters 2 and 9 cite, the values, and
+one source for the values both chapters show."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from sciencecity.presentation import growth_results, platforms_results, style, words
+from sciencecity.reading import paths, seed
+from sciencecity.rules import arithmetic, checked
+
+#: ``{glue:text}`key:fmt```, ``{glue:md}`key:myst```, and the ``{glue}``/``{glue:figure}`` directives.
+_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`:]+)")
+_DIRECTIVE = re.compile(r"```\{glue(?::figure)?\}\s+(\S+)")
+
+
+def cited_keys(notebook: str, skip_prefix: str = "econ") -> set[str]:
+    """Every glue key the Markdown cells of ``book/<notebook>`` cite (cells with ids ``skip_prefix…`` left out)."""
+    cells = json.loads((paths.BOOK_DIR / notebook).read_text(encoding="utf-8"))["cells"]
+    text = "\n".join(
+        "".join(c["source"])
+        for c in cells
+        if c["cell_type"] == "markdown" and not c.get("id", "").startswith(skip_prefix)
+    )
+    return set(_ROLE.findall(text)) | set(_DIRECTIVE.findall(text))
+
+
+@pytest.fixture(scope="module")
+def package():
+    return checked.load_package()
+
+
+@pytest.fixture(scope="module")
+def text():
+    return seed.load_seed()
+
+
+@pytest.fixture(scope="module")
+def no_files():
+    """Charts and chart data without drawing or writing files (their keys are what is tested here)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(style, "chart", lambda draw, name, *args, **kwargs: f"chart {name}")
+        mp.setattr(words, "chart_data", lambda frame, name, **kwargs: f"data {name}")
+        yield
+
+
+def chapter_2(package, text) -> list[dict]:
+    """What book/02_growth.ipynb glues, cell by cell."""
+    g = growth_results
+    return [
+        g.sector_rates(package) | g.sector_quotes(package, text),
+        g.city_comparison(package),
+        g.industrial_gap(package, text),
+        g.industrial_chart(package),
+        g.industry_2020(package, text),
+        g.ranks(package),
+        g.context_table(package),
+    ]
+
+
+def chapter_9_growth(package) -> list[dict]:
+    """What book/09_checks.ipynb glues in its growth sections, cell by cell."""
+    g = growth_results
+    return [
+        g.checks_rates(package),
+        g.core_weighted(package),
+        g.sensitivity(package),
+        g.sensitivity_chart(package),
+        g.city_benchmark(package),
+        g.industrial_band(package),
+        g.base_effects(package),
+        g.year_2020_check(package),
+    ]
+
+
+def chapter_9_platforms(package) -> list[dict]:
+    p = platforms_results
+    return [p.pipeline_check(package), p.facility_check(package), p.facility_chart(package), p.events_check(package)]
+
+
+def merged(results: list[dict]) -> dict:
+    out: dict = {}
+    for values in results:
+        out |= values
+    return out
+
+
+@pytest.fixture(scope="module")
+def ch2(package, text, no_files):
+    return merged(chapter_2(package, text))
+
+
+@pytest.fixture(scope="module")
+def ch9(package, no_files):
+    return merged(chapter_9_growth(package) + chapter_9_platforms(package))
+
+
+def test_every_key_chapter_2_cites_is_produced(ch2):
+    assert cited_keys("02_growth.ipynb") - set(ch2) == set()
+
+
+def test_every_key_chapter_9_cites_is_produced(ch9):
+    cited = {k for k in cited_keys("09_checks.ipynb") if not k.startswith("industries_")}
+    assert cited - set(ch9) == set()
+
+
+def test_the_values_are_the_article_and_the_statistics_bureau(ch2):
+    assert [ch2[f"growth_{k}_h1"] for k in ("gdp", "primary", "secondary", "tertiary")] == [19.8, 3.9, 20.2, 19.5]
+    assert [ch2[f"growth_city_{k}_h1"] for k in ("gdp", "primary", "secondary", "tertiary")] == [12.8, 8.9, 13.2, 12.9]
+    assert ch2["growth_gdp_lead_h1"] == 7.0  # 19.8 - 12.8, exact
+    assert (
+        ch2["growth_sector_comparison"]
+        == "faster than the city's in secondary and tertiary industry, slower in primary"
+    )
+    assert ch2["growth_city_ind_derived"] == 19.0 == ch2["growth_city_ind_official"]  # 22.3 - 3.3
+    assert ch2["growth_ind_matches"] == "matches"
+    assert ch2["growth_city_ind_date"] == "2021-07-20"
+    assert ch2["growth_ind_vs_secondary"] == "above"  # 22.3 > 20.2
+    assert ch2["growth_stats_year"] == 2020
+    assert ch2["growth_output_min_2020_yuan"] == "100.9 亿元 (10.09 billion yuan)"
+    assert ch2["growth_gdp_rank_h1_ord"] == ch2["growth_gdp_2y_rank_h1_ord"] == "1st"
+    assert isinstance(ch2["growth_stats_year"], int)
+
+
+def test_the_check_values_equal_direct_computations(ch9):
+    rates, va = [3.9, 20.2, 19.5], [4.25, 276.52, 206.69]
+    assert ch9["growth_implied_gdp"] == arithmetic.weighted_growth(rates, va)
+    assert ch9["growth_w_secondary"] == arithmetic.shares(va)[1] * 100
+    assert ch9["growth_va_rounding_diff"] == 0.01  # 487.46 against 487.45
+    assert (ch9["growth_share_lo_pct"], ch9["growth_share_hi_pct"]) == (50.0, 70.0)  # 60 % ± 10 points
+    assert (ch9["growth_reported_lo"], ch9["growth_reported_hi"]) == (19.75, 19.85)
+    assert ch9["growth_secondary_share_needed"] == arithmetic.weight_to_match(19.8, rates, va, 1, 2) * 100
+    assert ch9["growth_consistent"] == "consistent"
+    assert (ch9["growth_city_ind_lo"], ch9["growth_city_ind_hi"]) == (18.9, 19.1)
+    assert ch9["growth_city_2020h1_derived"] == arithmetic.implied_prior_growth(6.6, 12.8)
+    assert ch9["growth_city_structure"] == "7.2:40.0:52.8"
+    assert ch9["growth_yb_match"] == "match"
+    assert ch9["platforms_parts_add_up"] == "5 + 14 + 8 = 27, exactly the stated total"
+    assert (ch9["platforms_n_events"], ch9["platforms_n_restored"]) == (6, 3)
+
+
+def test_the_keys_both_chapters_glue_have_the_same_values(ch2, ch9):
+    shared = set(ch2) & set(ch9)
+    assert len(shared) >= 15
+    assert {k: ch9[k] for k in shared} == {k: ch2[k] for k in shared}
+
+
+@pytest.mark.parametrize("shared", ["sector_rates", "city_rates", "industrial_rates", "industry_2020_figures", "ranks"])
+def test_chapter_9_reads_the_function_chapter_2_calls(package, text, no_files, shared):
+    """Change what one shared function returns: both chapters' values follow it."""
+    original = getattr(growth_results, shared)
+
+    def marked(*args):
+        return {k: f"marked {k}" if isinstance(v, str) else v + 1000 for k, v in original(*args).items()}
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(growth_results, shared, marked)
+        ch2 = merged(chapter_2(package, text))
+        ch9 = merged(chapter_9_growth(package))
+    keys = set(marked(package)) & set(ch9)
+    assert keys, f"chapter 9 uses nothing of {shared}"
+    for key in keys:
+        assert ch9[key] == ch2[key] == marked(package)[key], key
