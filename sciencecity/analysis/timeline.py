@@ -8,15 +8,12 @@ filling a lost year, month or day from another source (``external.csv``) and say
 
 from __future__ import annotations
 
-import calendar
 import math
-import re
 from collections.abc import Iterable
 
 import pandas as pd
 
-_EDTF = re.compile(r"^(?P<year>\d{4}|XXXX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-_ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+from sciencecity.reading import periods
 
 #: Where an event's plotted date comes from (``timeline()['date_source']``).
 FROM_ARTICLE = "article"
@@ -45,18 +42,17 @@ TIMELINE_COLUMNS = [
 
 def _span(year: int, month: int | None, day: int | None) -> tuple[pd.Timestamp, pd.Timestamp, str, str]:
     """First and last day, precision and ISO text of a date known to the year, month or day."""
-    if day is not None:
-        ts = pd.Timestamp(year=year, month=month, day=day)
-        return ts, ts, "day", f"{year:04d}-{month:02d}-{day:02d}"
-    if month is not None:
-        last = calendar.monthrange(year, month)[1]
-        return (
-            pd.Timestamp(year=year, month=month, day=1),
-            pd.Timestamp(year=year, month=month, day=last),
-            "month",
-            f"{year:04d}-{month:02d}",
-        )
-    return pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31), "year", f"{year:04d}"
+    point = periods.Point(year, month=month, day=day)
+    return pd.Timestamp(point.first_day()), pd.Timestamp(point.last_day()), point.precision, point.text
+
+
+def _point(text: str) -> periods.Point | None:
+    """The date ``text`` writes (``2021-05-27``, ``XXXX-05``), or ``None`` (empty, a range, a half-year)."""
+    try:
+        period = periods.parse(text)
+    except ValueError:
+        return None
+    return None if period.is_range or period.first.half is not None else period.first
 
 
 def _missing_int(value) -> bool:
@@ -97,31 +93,29 @@ def timeline(
     rows = []
     for ev in events[events["kind"].isin(kinds)].itertuples(index=False):
         year = None if _missing_int(ev.year_restored) else int(ev.year_restored)
-        match = _EDTF.match(ev.date) if ev.date else None
-        if match and match["year"] != "XXXX":
-            year = int(match["year"])  # the article gives the year itself
+        match = _point(ev.date) if ev.date else None
+        if match and match.year is not None:
+            year = match.year  # the article gives the year itself
         month = day = None
         source = UNKNOWN
         restored = False
         if match and year is not None:
-            month = int(match["month"]) if match["month"] else None
-            day = int(match["day"]) if match["day"] else None
-            if match["year"] != "XXXX":
+            month, day = match.month, match.day
+            if match.year is not None:
                 source = FROM_ARTICLE
             elif ev.year_status == "lost":
                 source, restored = YEAR_RESTORED, True
             else:
                 source = FROM_ARTICLE
             if refine_days and day is None and month is not None and ev.restored_from:
-                iso = _ISO.match(str(periods.get(ev.restored_from, "")))
-                if iso and iso["day"] and (int(iso["year"]), int(iso["month"])) == (year, month):
-                    day = int(iso["day"])
+                iso = _point(str(periods.get(ev.restored_from, "")))
+                if iso and iso.day and (iso.year, iso.month) == (year, month):
+                    day = iso.day
                     source, restored = DAY_RESTORED, True
         elif year is not None and ev.restored_from:
-            iso = _ISO.match(str(periods.get(ev.restored_from, "")))
-            if iso and int(iso["year"]) == year and iso["month"]:
-                month = int(iso["month"])
-                day = int(iso["day"]) if iso["day"] else None
+            iso = _point(str(periods.get(ev.restored_from, "")))
+            if iso and iso.year == year and iso.month:
+                month, day = iso.month, iso.day
                 source, restored = DATE_RESTORED, True
         if source == UNKNOWN:
             first = last = pd.NaT
