@@ -199,7 +199,8 @@ def facility_timeline(events: pd.DataFrame, external: pd.DataFrame, later: pd.Da
     steps = later[(later["subject"] == "facility") & (later["metric"] == "milestone")]
     for r in steps.itertuples(index=False):
         period = periods.parse(r.period)
-        first, last, precision = pd.Timestamp(period.first_day), pd.Timestamp(period.last_day), period.precision
+        first, last = (pd.Timestamp(d.year, d.month, d.day) for d in (period.first_day, period.last_day))
+        precision = period.precision
         rows.append(
             {
                 "first_day": first,

@@ -12,12 +12,13 @@ code. Each returns problems as ``file:line: column 'name': what is wrong``.
   a count and a rank are integers; a number is finite.
 - :func:`units_fit_metrics`: a growth rate or a share is in %, a rank in ``rank``, a GDP, value
   added or investment in 亿元 (read from the metric's words).
-- :func:`calendar`: dates and periods are real calendar dates; no source date in the future; a
-  period does not start after its source's date; an article figure's period agrees with the year
-  or half-year its quote states (今年上半年 in the article's year is that year's H1).
+- :func:`calendar`: dates and periods are real calendar dates (as
+  :func:`sciencecity.reading.periods.parse` reads them); no source date in the future; a period
+  does not start after its source's date; an article figure's period agrees with the year or
+  half-year its quote states (今年上半年 in the article's year is that year's H1).
 - :func:`addresses`: an address is an ``http(s)`` URL with a host.
 - :func:`quotes_state_values`: outside ``figures`` (checked against the seed), a value with a
-  quote is stated by the quote, with its unit.
+  quote is stated by the quote, with its unit (the one such rule: economy.csv's too).
 - :func:`unique_statements`: one value per subject, metric and period; no two rows of a
   seed-quoting table with the same quote at the same offset; no id twice in a list of ids.
 - :func:`zone_paragraphs`: an item quoted for a zone lies in that zone's paragraph of the seed.
