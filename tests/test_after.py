@@ -54,17 +54,6 @@ def test_external_source_kind(source, kind):
     assert after.external_source_kind(source) == kind
 
 
-@pytest.mark.parametrize("period, kind", [("2021", "full-year"), ("2021H1", "half-year"), ("2022H2", "half-year")])
-def test_period_type(period, kind):
-    assert after.period_type(period) == kind
-
-
-@pytest.mark.parametrize("period", ["2021-07", "21H1", "2021Q1"])
-def test_period_type_refuses_other_periods(period):
-    with pytest.raises(ValueError):
-        after.period_type(period)
-
-
 def _series(rows):
     return pd.DataFrame(rows, columns=["subject", "period", "period_type", "value"])
 
@@ -148,12 +137,6 @@ def test_facility_timeline_sorted_with_unknown_dates_last(tables):
     assert tl["first_day"].notna().cumprod().sum() == len(dated)  # unknowns only at the end
     assert tl.iloc[len(dated) - 1]["first_day"] == pd.Timestamp("2025-03-06")
     assert set(tl["origin"]) == {"article", "other source"}
-
-
-def test_period_span():
-    assert after._period_span("2023") == (pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-31"), "year")
-    assert after._period_span("2021-02") == (pd.Timestamp("2021-02-01"), pd.Timestamp("2021-02-28"), "month")
-    assert after._period_span("2021-05-27")[2] == "day"
 
 
 FIG = {"survives": "", "implied_min": 100.0, "quote": "已汇聚市级以上研发机构个", "scope": "直管园"}

@@ -124,15 +124,6 @@ def test_the_first_page_is_a_title_page(pdf_text):
     assert len(first) < len(squash(config["title"] + config["author"])) + 40, "the title page holds more than its title"
 
 
-def test_source_date_is_deterministic(monkeypatch):
-    pdf = _pdf_module()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1631664000")
-    assert pdf.source_date() == "2021-09-15"
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{4}", pdf.source_date())
-    assert pdf.source_date() == pdf.source_date()
-
-
 def _text_bottom(page) -> float | None:
     """How far down the page its last line of text is, as a fraction of the page's height."""
     lows: list[float] = []

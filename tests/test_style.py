@@ -61,19 +61,20 @@ def test_missing_font_says_how_to_install(monkeypatch, tmp_path):
         style.font_path()
 
 
-def test_png_is_small_closed_and_keeps_the_picture():
+def test_chart_pngs_are_small_and_keep_the_picture():
+    """The palette PNG that style.chart writes is smaller than the full-colour one, the same size."""
     style.use()
     fig, ax = plt.subplots()
     ax.bar(["直管园", "全市"], [19.8, 12.8], color=style.ARTICLE_COLOUR)
     full = io.BytesIO()
     fig.savefig(full, format="png", bbox_inches="tight", dpi=style.png_dpi(fig))
-    image = style.png(fig)
-    assert not plt.fignum_exists(fig.number)
-    assert image.data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert len(image.data) < len(full.getvalue())
+    data = style._png_bytes(fig, style.PNG_WIDTH, 64)
+    plt.close(fig)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) < len(full.getvalue())
     from PIL import Image as PILImage
 
-    with PILImage.open(io.BytesIO(image.data)) as im, PILImage.open(full) as ref:
+    with PILImage.open(io.BytesIO(data)) as im, PILImage.open(full) as ref:
         assert im.size == ref.size
         assert len(im.getcolors(256)) <= 64
 
@@ -100,8 +101,9 @@ def test_book_pngs_are_about_720_px_wide(figsize):
     style.source_line(fig, "上游新闻 Shangyou News, 2021-09")
     from PIL import Image as PILImage
 
-    with PILImage.open(io.BytesIO(style.png(fig).data)) as im:
+    with PILImage.open(io.BytesIO(style._png_bytes(fig, style.PNG_WIDTH, 64))) as im:
         width, height = im.size
+    plt.close(fig)
     assert abs(width - style.PNG_WIDTH) <= 8, f"{width} px wide, expected about {style.PNG_WIDTH}"
     assert height < width * figsize[1] / figsize[0] * 1.3
 

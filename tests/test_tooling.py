@@ -10,6 +10,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -147,11 +148,15 @@ def test_bench_budget_line_uses_the_median_of_the_runs():
 
 
 def test_no_absolute_machine_path_outside_notebooks():
-    # a path, not a URL's segment: https://investchn.com/home/… (data/economy.csv) is an address
+    # a path, not a URL's segment: https://investchn.com/home/… (data/economy.csv) is an address.
+    # In a git checkout the tracked files are searched; in an unpacked `git archive` (no .git) every
+    # file that .gitignore does not exclude.
+    in_checkout = run(["git", "rev-parse", "--is-inside-work-tree"], cwd=paths.ROOT).returncode == 0
     result = run(
         [
             "git",
             "grep",
+            *([] if in_checkout else ["--no-index", "--exclude-standard"]),
             "-nE",
             "(^|[^[:alnum:]._-])/(work|tmp|root|home)/",
             "--",
@@ -162,3 +167,31 @@ def test_no_absolute_machine_path_outside_notebooks():
         cwd=paths.ROOT,
     )
     assert result.returncode == 1 and not result.stdout, f"absolute machine paths:\n{result.stdout}"
+
+
+def _git(*args: str, cwd: Path, **env: str) -> None:
+    base = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(cwd), "PATH": os.environ["PATH"]}
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env=base | env,
+    )
+
+
+def test_source_date_is_the_epoch_else_the_last_commit_else_the_copyright(monkeypatch, tmp_path):
+    """The title page's date (tools/pdf.py): SOURCE_DATE_EPOCH's UTC day; else the last commit's
+    date; outside a git checkout, the copyright year of _config.yml."""
+    pdf = paths.load_script("tools/pdf.py")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1631664000")  # 2021-09-15 00:00:00 UTC
+    assert pdf.source_date(tmp_path) == "2021-09-15"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1631664000 + 86399))  # 23:59:59 UTC the same day
+    assert pdf.source_date(tmp_path) == "2021-09-15"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    (tmp_path / "_config.yml").write_text('copyright: "2019"\n', encoding="utf-8")
+    assert pdf.source_date(tmp_path) == "2019"
+    _git("init", "-q", cwd=tmp_path)
+    _git("add", "_config.yml", cwd=tmp_path)
+    _git("commit", "-qm", "x", cwd=tmp_path, GIT_COMMITTER_DATE="2020-02-03T04:05:06Z")
+    assert pdf.source_date(tmp_path) == "2020-02-03"

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from sciencecity.presentation import tables
-from sciencecity.reading import descriptor, paths, seed
-from sciencecity.rules import checked, translations
+from sciencecity.reading import csv_tables, descriptor, paths, seed
+from sciencecity.rules import checked, validate
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +64,14 @@ def test_lost_digits_are_marked_not_guessed(table):
     assert marked == holding
 
 
+def check_translations(frame: pd.DataFrame, text: str) -> list[str]:
+    """The validator's rule :func:`sciencecity.rules.validate.translations` on a frame (rows as CSV lines from 2)."""
+    resource = next(r for r in descriptor.read_descriptor(paths.DATA_DIR) if r.name == "translations")
+    records = [{**row, "start": int(row["start"])} for row in frame.to_dict("records")]
+    table = csv_tables.Table(resource, records, list(range(2, 2 + len(records))))
+    return validate.translations(validate.Context({"translations": table}, text))
+
+
 def test_check_names_every_problem(table, text):
     broken = table.copy()
     broken.loc[0, "zh"] = "核心提示"  # no longer verbatim
@@ -71,7 +79,7 @@ def test_check_names_every_problem(table, text):
     broken = broken[broken["start"] != seed.article_segments(text)[-1].start]  # the byline untranslated
     forum = seed.boilerplate_segments(text)[0]
     broken = pd.concat([broken, pd.DataFrame([{"start": forum.start, "zh": forum.text, "en": "Forum"}])])
-    problems = "\n".join(translations.check_translations(broken, text))
+    problems = "\n".join(check_translations(broken, text))
     assert "column 'zh': not the whole line of the seed" in problems
     assert "column 'start': a second row for the line" in problems
     assert "has no row" in problems

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from sciencecity.analysis import timeline
+from sciencecity.reading import periods
 from sciencecity.rules import arithmetic, lostdigits
 from sciencecity.rules.later_table import EARLY_POINTS
 
@@ -64,15 +65,6 @@ def external_source_kind(source: str) -> str:
     return "newspaper" if relayed else "official"
 
 
-def period_type(period: str) -> str:
-    """``full-year`` for ``2021``, ``half-year`` for ``2021H1``; ``ValueError`` otherwise."""
-    if len(period) == 4 and period.isdigit():
-        return "full-year"
-    if len(period) == 6 and period[:4].isdigit() and period[4:] in ("H1", "H2"):
-        return "half-year"
-    raise ValueError(f"{period!r} is neither a year nor a half-year")
-
-
 def growth_series(figures: pd.DataFrame, external: pd.DataFrame, later: pd.DataFrame) -> pd.DataFrame:
     """GDP growth of the core and of Chongqing by period, 2020 onwards, one row per figure.
 
@@ -93,7 +85,7 @@ def growth_series(figures: pd.DataFrame, external: pd.DataFrame, later: pd.DataF
             name, period = e["entity_zh"], e["period"]
             value = float(e["value"])
             source, kind, date = e["source"], external_source_kind(e["source"]), e["source_date"]
-        rows.append((subject, period, period_type(period), value, name, source, kind, date, table, ident))
+        rows.append((subject, period, periods.parse(period).kind, value, name, source, kind, date, table, ident))
     rates = later[later["metric"] == "gdp_growth"]
     for r in rates.itertuples(index=False):
         rows.append(
@@ -206,7 +198,9 @@ def facility_timeline(events: pd.DataFrame, external: pd.DataFrame, later: pd.Da
     ]
     steps = later[(later["subject"] == "facility") & (later["metric"] == "milestone")]
     for r in steps.itertuples(index=False):
-        first, last, precision = _period_span(r.period)
+        period = periods.parse(r.period)
+        first, last = (pd.Timestamp(d.year, d.month, d.day) for d in (period.first_day, period.last_day))
+        precision = period.precision
         rows.append(
             {
                 "first_day": first,
@@ -225,18 +219,6 @@ def facility_timeline(events: pd.DataFrame, external: pd.DataFrame, later: pd.Da
     frame["_unknown"] = frame["first_day"].isna()
     frame = frame.sort_values(["_unknown", "first_day"], kind="stable").drop(columns="_unknown")
     return frame.reset_index(drop=True)
-
-
-def _period_span(period: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
-    """First and last day and precision of ``2023``, ``2021-07`` or ``2021-05-27``."""
-    parts = [int(p) for p in period.split("-")]
-    if len(parts) == 3:
-        day = pd.Timestamp(*parts)
-        return day, day, "day"
-    if len(parts) == 2:
-        first = pd.Timestamp(parts[0], parts[1], 1)
-        return first, first + pd.offsets.MonthEnd(0), "month"
-    return pd.Timestamp(parts[0], 1, 1), pd.Timestamp(parts[0], 12, 31), "year"
 
 
 def candidate_fit(figure: Mapping, value: float, *, scope_zh: str, metric_zh: str, months_before: int) -> dict:

@@ -8,15 +8,12 @@ filling a lost year, month or day from another source (``external.csv``) and say
 
 from __future__ import annotations
 
-import calendar
 import math
-import re
 from collections.abc import Iterable
 
 import pandas as pd
 
-_EDTF = re.compile(r"^(?P<year>\d{4}|XXXX)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-_ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+from sciencecity.reading import periods
 
 #: Where an event's plotted date comes from (``timeline()['date_source']``).
 FROM_ARTICLE = "article"
@@ -45,18 +42,18 @@ TIMELINE_COLUMNS = [
 
 def _span(year: int, month: int | None, day: int | None) -> tuple[pd.Timestamp, pd.Timestamp, str, str]:
     """First and last day, precision and ISO text of a date known to the year, month or day."""
-    if day is not None:
-        ts = pd.Timestamp(year=year, month=month, day=day)
-        return ts, ts, "day", f"{year:04d}-{month:02d}-{day:02d}"
-    if month is not None:
-        last = calendar.monthrange(year, month)[1]
-        return (
-            pd.Timestamp(year=year, month=month, day=1),
-            pd.Timestamp(year=year, month=month, day=last),
-            "month",
-            f"{year:04d}-{month:02d}",
-        )
-    return pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31), "year", f"{year:04d}"
+    point = periods.Point(year, month=month, day=day)
+    first, last = (pd.Timestamp(d.year, d.month, d.day) for d in (point.first_day(), point.last_day()))
+    return first, last, point.precision, point.text
+
+
+def _point(text: str) -> periods.Point | None:
+    """The date ``text`` writes (``2021-05-27``, ``XXXX-05``), or ``None`` (empty, a range, a half-year)."""
+    try:
+        period = periods.parse(text)
+    except ValueError:
+        return None
+    return None if period.is_range or period.first.half is not None else period.first
 
 
 def _missing_int(value) -> bool:
@@ -90,53 +87,52 @@ def timeline(
 
     Sorted by first day; unknown dates last; ties in the article's order (``offset``).
     """
-    periods = {}
+    dated = {}
     if external is not None:
-        periods = dict(zip(external["id"], external["period"], strict=True))
+        dated = dict(zip(external["id"], external["period"], strict=True))
     rows = [
-        _row(ev, *_event_date(ev, periods, refine_days))
+        _row(ev, *_event_date(ev, dated, refine_days))
         for ev in events[events["kind"].isin(tuple(kinds))].itertuples(index=False)
     ]
     return _sorted(rows)
 
 
-def _restoring_period(ev, periods: dict) -> re.Match | None:
-    """The date (ISO) of the ``external`` row that restores ``ev``, if that row's period is one."""
-    return _ISO.match(str(periods.get(ev.restored_from, "")))
+def _restoring_period(ev, dated: dict) -> periods.Point | None:
+    """The date of the ``external`` row that restores ``ev``, if that row's period is one."""
+    return _point(str(dated.get(ev.restored_from, "")))
 
 
-def _event_date(ev, periods: dict, refine_days: bool) -> tuple[int | None, int | None, int | None, str, bool]:
+def _event_date(ev, dated: dict, refine_days: bool) -> tuple[int | None, int | None, int | None, str, bool]:
     """One event's year, month and day, where they come from and whether another source gave any
-    of them: ``(year, month, day, date_source, restored)`` (see :func:`timeline`'s rules)."""
+    of them: ``(year, month, day, date_source, restored)`` (see :func:`timeline`'s rules).
+    ``dated`` maps the ids of ``external.csv`` to their periods."""
     year = None if _missing_int(ev.year_restored) else int(ev.year_restored)
-    match = _EDTF.match(ev.date) if ev.date else None
-    if match and match["year"] != "XXXX":
-        year = int(match["year"])  # the article gives the year itself
+    match = _point(ev.date) if ev.date else None
+    if match and match.year is not None:
+        year = match.year  # the article gives the year itself
     if match and year is not None:
-        return _article_date(ev, match, year, periods, refine_days)
+        return _article_date(ev, match, year, dated, refine_days)
     if year is not None and ev.restored_from:
-        iso = _restoring_period(ev, periods)
-        if iso and int(iso["year"]) == year and iso["month"]:
-            day = int(iso["day"]) if iso["day"] else None
-            return year, int(iso["month"]), day, DATE_RESTORED, True
+        iso = _restoring_period(ev, dated)
+        if iso and iso.year == year and iso.month:
+            return year, iso.month, iso.day, DATE_RESTORED, True
     return year, None, None, UNKNOWN, False
 
 
-def _article_date(ev, match: re.Match, year: int, periods: dict, refine_days: bool):
+def _article_date(ev, match: periods.Point, year: int, dated: dict, refine_days: bool):
     """The date of an event the article dates (its year given, relative or restored), the day
     taken from the restoring source when ``refine_days`` and the article gives only the month."""
-    month = int(match["month"]) if match["month"] else None
-    day = int(match["day"]) if match["day"] else None
-    if match["year"] != "XXXX":
+    month, day = match.month, match.day
+    if match.year is not None:
         source, restored = FROM_ARTICLE, False
     elif ev.year_status == "lost":
         source, restored = YEAR_RESTORED, True
     else:
         source, restored = FROM_ARTICLE, False
     if refine_days and day is None and month is not None and ev.restored_from:
-        iso = _restoring_period(ev, periods)
-        if iso and iso["day"] and (int(iso["year"]), int(iso["month"])) == (year, month):
-            day = int(iso["day"])
+        iso = _restoring_period(ev, dated)
+        if iso and iso.day and (iso.year, iso.month) == (year, month):
+            day = iso.day
             source, restored = DAY_RESTORED, True
     return year, month, day, source, restored
 

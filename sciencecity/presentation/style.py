@@ -34,7 +34,6 @@ from PIL import Image as PILImage
 from sciencecity.reading import paths
 
 FONT_FAMILY = "Noto Sans CJK SC"
-FONT_LICENCE = "SIL Open Font License 1.1"
 #: Where Debian (and most Linux distributions) put the Noto CJK collection.
 FONT_CANDIDATES = (
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
@@ -400,22 +399,6 @@ def layout_check(layout: str) -> bool:
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
     return layout == "phone"
-
-
-def png(fig, colours: int = 64) -> Image:
-    """The chart as a compact PNG for the book, ``PNG_WIDTH`` pixels wide, and the figure closed.
-
-    Charts here are flat colours on white, so a palette of ``colours`` colours (no dithering)
-    looks the same as the full-colour PNG at about a third of the bytes, which keeps every page
-    within its download budget. The book's charts go through :func:`chart` instead (both layouts,
-    2x sources); this is the single desktop image, for a figure the book does not serve.
-    """
-    import matplotlib.pyplot as plt
-
-    try:
-        return Image(data=_png_bytes(fig, PNG_WIDTH, colours), format="png")
-    finally:
-        plt.close(fig)
 
 
 def table(frame: pd.DataFrame, title: str | None = None, *, escape: bool = True) -> HTML:

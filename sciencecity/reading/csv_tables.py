@@ -1,4 +1,12 @@
-"""TODO docstring."""
+"""A CSV table of ``data/``: read against its resource's schema into typed rows with their line numbers.
+
+Belongs here: reading one CSV file (UTF-8, a byte-order mark accepted, LF-terminated, its header
+the schema's columns in order, every cell of its type and within its constraints) into a
+:class:`Table`; the format of a list cell (:func:`list_cell`, :func:`offsets`: ``also_at``, the
+``*_ids`` lists, ``avoid``), parsed here once for every reader; and which column of a table
+quotes the seed verbatim (:data:`VERBATIM_COLUMN`). Keys across tables and the quotes' offsets
+are checked by :func:`sciencecity.rules.package.check_package`.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +32,21 @@ VERBATIM_COLUMN = {
     "events": "quote",
     "translations": "zh",
 }
+
+
+#: The separator of a list cell (``also_at``, ``article_ids``, ``avoid``): ``a;b``.
+LIST_SEPARATOR = ";"
+
+
+def list_cell(cell: str | None) -> list[str]:
+    """The items of a ``;``-separated cell, stripped, empty ones dropped (``"a; b;"`` -> ``["a", "b"]``)."""
+    return [item.strip() for item in str(cell or "").split(LIST_SEPARATOR) if item.strip()]
+
+
+def offsets(cell: str | None) -> tuple[int, ...]:
+    """The seed offsets of an ``also_at`` cell (``"1333;1799"`` -> ``(1333, 1799)``); ValueError if one is not a
+    whole number."""
+    return tuple(int(item) for item in list_cell(cell))
 
 
 #: Problems reported cell by cell in one column before the rest are counted in one line.

@@ -1,34 +1,31 @@
-"""The data tables of ``data/``: read, check against their schema and the seed, load as pandas.
+"""The data package's descriptor (``data/datapackage.json``): its resources, their fields and constraints.
 
-``data/datapackage.json`` (a Frictionless Data Package) describes every table: its columns in
-order, their types, required fields, enum and pattern constraints, primary and foreign keys.
-One resource is not a table: a GeoJSON FeatureCollection (``"format": "geojson"``, profile
-``data-resource``), the district boundaries. The descriptor lists its feature properties under
-the resource's own key ``properties`` (name, type, constraints, like a table's fields) instead of
-a tabular ``schema``; :func:`check_package` checks that file too (:func:`_read_geojson`: JSON,
-a FeatureCollection, every feature's properties against that list, every geometry a valid,
-non-empty Polygon or MultiPolygon), and :func:`load_features` returns its checked features.
-This module reads that descriptor and checks the CSV files against it itself, because the
-``frictionless`` library takes seconds to validate the package and notebooks load data often;
-the tests hold the two to the same standard (``tests/test_datapackage.py``).
+Belongs here: reading the descriptor and checking it before any file is read
+(:func:`read_descriptor`: every resource has a name and a file, every field a known type and
+constraints that apply to it), the :class:`Resource` and :class:`Field` it describes (a field
+checks one cell against its type and constraints), and :class:`DataError`, the one error a
+reader raises, whose message names the file, the CSV line and the column of every problem.
 
-Besides the schema, every table that quotes the seed is checked against it: the quoted text
-must stand in the seed at its ``start`` offset. What the columns mean (a reported figure has a
-value, a lost one a lower bound, Chinese and English columns not swapped …) is checked by the
-content rules of :mod:`sciencecity.validate`; :func:`load_package` runs them too.
+``data/datapackage.json`` is a Frictionless Data Package: every table's columns in order, their
+types, required fields, enum and pattern constraints, primary and foreign keys. One resource is
+not a table: a GeoJSON FeatureCollection (``"format": "geojson"``), the district boundaries,
+whose feature properties the descriptor lists under the resource's own key ``properties``.
+This package checks the files itself, because the ``frictionless`` library takes seconds to
+validate the package and notebooks load data often; the tests hold the two to the same
+standard (``tests/test_datapackage.py``).
 
-Any problem raises one :class:`DataError` whose message names the file, the CSV line and the
-column of every problem found (for the GeoJSON file: the feature, by its 1-based position in
-``features`` and its first property, and the property); nothing is returned half-loaded.
-
-Typical use in a notebook::
+Elsewhere: reading a CSV table is :mod:`sciencecity.reading.csv_tables`, the GeoJSON file
+:mod:`sciencecity.reading.geojson`; checking the whole package (keys, the seed's quotes) is
+:func:`sciencecity.rules.package.check_package`, what the columns mean
+:mod:`sciencecity.rules.validate`; notebooks load checked tables through
+:mod:`sciencecity.rules.checked`::
 
     from sciencecity.rules.checked import figure, load_figures, load_table
     figure("gdp_growth_h1").value          # 19.8
     load_figures().loc["signed_projects_h1", "scope"]   # '直管区'
     load_table("zone_industries")
 
-Column types in the returned frames: ``number`` columns are ``float64`` (NaN when empty),
+Column types in the loaded frames: ``number`` columns are ``float64`` (NaN when empty),
 ``integer`` columns pandas ``Int64`` (``<NA>`` when empty), ``boolean`` columns ``bool``, and
 ``string`` columns ``str`` with ``""`` when empty.
 """
@@ -40,8 +37,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from sciencecity.reading import paths
 
 DESCRIPTOR = "datapackage.json"
 #: The ``format`` of a resource that is a GeoJSON FeatureCollection, not a CSV table.
@@ -315,7 +310,25 @@ def _geojson_descriptor_problems(res: dict[str, Any], label: str) -> list[str]:
 
 def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
     """What is wrong with the resources of a descriptor that parsed as JSON (names, keys, types)."""
-    where, problems = DESCRIPTOR, []
+    problems: list[str] = []
+    fields_of, not_tables = _resource_problems(resources, problems)
+    for res in resources:
+        if not isinstance(res, dict) or res.get("name") not in fields_of or not isinstance(res.get("schema"), dict):
+            continue
+        label, own, schema = f"resource {res['name']!r}", fields_of[res["name"]], res["schema"]
+        pk = schema.get("primaryKey", [])
+        for col in [pk] if isinstance(pk, str) else pk if isinstance(pk, list) else [repr(pk)]:
+            if col not in own:
+                problems.append(f"{DESCRIPTOR}: {label}: primaryKey names {col!r}, which is not one of its fields")
+        for fk in schema.get("foreignKeys", []):
+            problems += _foreign_key_problems(fk, res["name"], fields_of, not_tables)
+    return problems
+
+
+def _resource_problems(resources: list[dict[str, Any]], problems: list[str]) -> tuple[dict[str, list[str]], set[str]]:
+    """Each resource's name, path and fields (problems appended); return the tables' fields by name, and the
+    names of the resources that are not tables."""
+    where = DESCRIPTOR
     fields_of: dict[str, list[str]] = {}
     not_tables: set[str] = set()
     seen_paths: set[str] = set()
@@ -349,48 +362,41 @@ def _descriptor_problems(resources: list[dict[str, Any]]) -> list[str]:
         if not isinstance(missing, list) or not all(isinstance(v, str) for v in missing):
             problems.append(f"{where}: {label}: 'missingValues' must be a list of strings")
         fields_of[name] = [f.get("name") for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)]
-    for res in resources:
-        if not isinstance(res, dict) or res.get("name") not in fields_of or not isinstance(res.get("schema"), dict):
-            continue
-        label, own, schema = f"resource {res['name']!r}", fields_of[res["name"]], res["schema"]
-        pk = schema.get("primaryKey", [])
-        for col in [pk] if isinstance(pk, str) else pk if isinstance(pk, list) else [repr(pk)]:
-            if col not in own:
-                problems.append(f"{where}: {label}: primaryKey names {col!r}, which is not one of its fields")
-        for fk in schema.get("foreignKeys", []):
-            try:
-                cols, ref = fk["fields"], fk["reference"]
-                ref_name, ref_cols = ref["resource"], ref["fields"]
-            except (KeyError, TypeError):
-                problems.append(f"{where}: {label}: a foreign key needs 'fields' and 'reference' (resource, fields)")
-                continue
-            cols = [cols] if isinstance(cols, str) else cols
-            ref_cols = [ref_cols] if isinstance(ref_cols, str) else ref_cols
-            ref_name = ref_name or res["name"]  # "": the table itself
-            for col in cols:
-                if col not in own:
-                    problems.append(f"{where}: {label}: foreign key field {col!r} is not one of its fields")
-            if ref_name in not_tables:
-                problems.append(
-                    f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which is not a table"
-                )
-                continue
-            if ref_name not in fields_of:
-                problems.append(
-                    f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, "
-                    "which the package does not have"
-                )
-                continue
-            for col in ref_cols:
-                if col not in fields_of[ref_name]:
-                    problems.append(
-                        f"{where}: {label}: foreign key {cols} references field {col!r}, "
-                        f"which resource {ref_name!r} does not have"
-                    )
-            if len(cols) != len(ref_cols):
-                problems.append(
-                    f"{where}: {label}: foreign key {cols} has {len(cols)} field(s) but references {len(ref_cols)}"
-                )
+    return fields_of, not_tables
+
+
+def _foreign_key_problems(fk: Any, name: str, fields_of: dict[str, list[str]], not_tables: set[str]) -> list[str]:
+    """What is wrong with one foreign key of the table ``name``: its fields, the resource and fields it names."""
+    where, label, own = DESCRIPTOR, f"resource {name!r}", fields_of[name]
+    try:
+        cols, ref = fk["fields"], fk["reference"]
+        ref_name, ref_cols = ref["resource"], ref["fields"]
+    except (KeyError, TypeError):
+        return [f"{where}: {label}: a foreign key needs 'fields' and 'reference' (resource, fields)"]
+    cols = [cols] if isinstance(cols, str) else cols
+    ref_cols = [ref_cols] if isinstance(ref_cols, str) else ref_cols
+    ref_name = ref_name or name  # "": the table itself
+    problems = [
+        f"{where}: {label}: foreign key field {col!r} is not one of its fields" for col in cols if col not in own
+    ]
+    if ref_name in not_tables:
+        return [
+            *problems,
+            f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which is not a table",
+        ]
+    if ref_name not in fields_of:
+        return [
+            *problems,
+            f"{where}: {label}: foreign key {cols} references resource {ref_name!r}, which the package does not have",
+        ]
+    for col in ref_cols:
+        if col not in fields_of[ref_name]:
+            problems.append(
+                f"{where}: {label}: foreign key {cols} references field {col!r}, "
+                f"which resource {ref_name!r} does not have"
+            )
+    if len(cols) != len(ref_cols):
+        problems.append(f"{where}: {label}: foreign key {cols} has {len(cols)} field(s) but references {len(ref_cols)}")
     return problems
 
 
@@ -419,8 +425,3 @@ def read_descriptor(data_dir: Path) -> list[Resource]:
         return [Resource.from_descriptor(r) for r in resources]
     except (ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataError([f"{path}: not a valid data package descriptor ({type(exc).__name__}: {exc})"]) from None
-
-
-def table_names(data_dir: Path | None = None) -> list[str]:
-    """The names of the package's tables (its CSV resources, not the GeoJSON), in descriptor order."""
-    return [r.name for r in read_descriptor(Path(data_dir or paths.DATA_DIR)) if r.tabular]

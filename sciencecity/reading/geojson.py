@@ -1,4 +1,10 @@
-"""TODO docstring."""
+"""The GeoJSON resource of ``data/`` (the district boundaries): read, check, return its features.
+
+Belongs here: reading a GeoJSON FeatureCollection listed in the descriptor, checking every
+feature's properties against the descriptor's list of them (a ``*_zh`` property holds Chinese,
+a ``*_en`` one does not) and every geometry (a valid, non-empty Polygon or MultiPolygon), and
+:func:`load_features`. Drawing the map is :mod:`sciencecity.presentation.charts`'s.
+"""
 
 from __future__ import annotations
 
@@ -68,6 +74,33 @@ def _check_geojson(raw: bytes, res: Resource) -> tuple[list[str], str | None]:
     return problems, None if features is None else json.dumps(features)
 
 
+def _feature_property_problems(
+    props: dict[str, Any], res: Resource, label: str, i: int, seen: dict[str, dict[Any, int]]
+) -> list[str]:
+    """What is wrong with feature ``i``'s properties: each against its descriptor entry, unique ones not seen
+    before (``seen`` records them), none that the descriptor does not list."""
+    names, problems = [f.name for f in res.properties], []
+    for f in res.properties:
+        if f.name not in props:
+            problems.append(f"{label}: property {f.name!r}: missing")
+            continue
+        value = props[f.name]
+        error = _property_problem(f, value)
+        if error:
+            problems.append(f"{label}: property {f.name!r}: {error}")
+        elif f.unique and value not in (None, ""):
+            hashable = json.dumps(value, ensure_ascii=False)
+            if hashable in seen[f.name]:
+                problems.append(
+                    f"{label}: property {f.name!r}: {value!r} is not unique (also feature {seen[f.name][hashable]})"
+                )
+            else:
+                seen[f.name][hashable] = i
+    for extra in [p for p in props if p not in names]:
+        problems.append(f"{label}: property {extra!r}: not one of the descriptor's properties ({', '.join(names)})")
+    return problems
+
+
 def _read_geojson_bytes(raw: bytes, res: Resource, problems: list[str]) -> list[dict[str, Any]] | None:
     """Read and check a GeoJSON resource, appending problems; its features, or ``None`` if any problem.
 
@@ -113,24 +146,7 @@ def _read_geojson_bytes(raw: bytes, res: Resource, problems: list[str]) -> list[
         if not isinstance(props, dict):
             problems.append(f"{label}: no 'properties' object")
             props = {}
-        for f in res.properties:
-            if f.name not in props:
-                problems.append(f"{label}: property {f.name!r}: missing")
-                continue
-            value = props[f.name]
-            error = _property_problem(f, value)
-            if error:
-                problems.append(f"{label}: property {f.name!r}: {error}")
-            elif f.unique and value not in (None, ""):
-                hashable = json.dumps(value, ensure_ascii=False)
-                if hashable in seen[f.name]:
-                    problems.append(
-                        f"{label}: property {f.name!r}: {value!r} is not unique (also feature {seen[f.name][hashable]})"
-                    )
-                else:
-                    seen[f.name][hashable] = i
-        for extra in [p for p in props if p not in names]:
-            problems.append(f"{label}: property {extra!r}: not one of the descriptor's properties ({', '.join(names)})")
+        problems += _feature_property_problems(props, res, label, i, seen)
         error = _geometry_problem(feat.get("geometry"))
         if error:
             problems.append(f"{label}: geometry: {error}")

@@ -46,7 +46,7 @@ def load_script(relative: str, name: str | None = None):
     return module
 
 
-def _main_checkout(root: Path) -> Path | None:
+def main_checkout(root: Path) -> Path | None:
     """The main checkout when ``root`` is a git worktree (its ``.git`` is a file naming the gitdir)."""
     try:
         gitdir = Path((root / ".git").read_text(encoding="utf-8").split("gitdir:", 1)[1].strip())

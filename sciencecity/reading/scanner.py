@@ -114,6 +114,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sciencecity.reading import paths
+from sciencecity.reading.text import is_han
 
 __all__ = ["KINDS", "Quantity", "is_known_repost", "parse_chinese_number", "scan", "stated_by"]
 
@@ -462,10 +463,6 @@ def _is_boundary(ch: str) -> bool:
     return not ch or ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
-def _is_han(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
-
-
 def _char(text: str, i: int) -> str:
     """``text[i]``, or "" outside the text."""
     return text[i] if 0 <= i < len(text) else ""
@@ -649,15 +646,40 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
 
     one_month = run == "一" and _char(text, pos) == "月"
     if not (magnitude or (lone_word and not one_month) or lone_magnitude) and value == int(value):
-        year_like = len(run) == 4 and (digit_string or (arabic and _digits(run).isdigit()))
-        dated = _date_or_year(text, start, pos, value, year_like)
+        dated = _numeral_date(text, start, pos, value, arabic, digit_string)
         if dated is not None:
             return dated
-        if arabic and _char(text, pos) == "日" and 1 <= value <= 31:
-            return _quantity(text, start, pos + 1, value, "日", "date")
     if digit_string:
         return None  # 华润三九, 唯一一个
+    read = _numeral_unit(text, start, pos, magnitude, arabic, lone_magnitude)
+    if read is None:
+        return None
+    unit, kind, end, post, magnitude = read
+    if lone_word and unit not in ("%", "个百分点", "百分点", "倍", "‰"):
+        return None  # 一些, 一批, 一大批, 一年来, 零部件
+    return _qualified_quantity(text, m, numeral, value, (unit, kind, end, post, magnitude), repost)
 
+
+def _numeral_date(text: str, start: int, pos: int, value: Decimal, arabic: bool, digit_string: bool) -> Quantity | None:
+    """The date or year a whole numeral at ``start:pos`` is (2021年, 二〇二一年, 27日), or None."""
+    run = text[start:pos]
+    year_like = len(run) == 4 and (digit_string or (arabic and _digits(run).isdigit()))
+    dated = _date_or_year(text, start, pos, value, year_like)
+    if dated is not None:
+        return dated
+    if arabic and _char(text, pos) == "日" and 1 <= value <= 31:
+        return _quantity(text, start, pos + 1, value, "日", "date")
+    return None
+
+
+def _numeral_unit(
+    text: str, start: int, pos: int, magnitude: str, arabic: bool, lone_magnitude: bool
+) -> tuple[str, str, int, str, str] | None:
+    """``(unit, kind, end, post, magnitude)`` after the numeral at ``start:pos``, or None when it is no quantity.
+
+    ``post`` is an approximator after the numeral (余, 多, 几), ``magnitude`` the 万/亿 read with it.
+    """
+    run = text[start:pos]
     post = _char(text, pos) if _one_of(_char(text, pos), "余多") or _approximate_几(text, pos, run) else ""
     unit_at = pos + len(post)
     if not magnitude:
@@ -681,9 +703,16 @@ def _numeral_quantity(text: str, m: re.Match[str], repost: bool = False) -> Quan
     unit, kind, end = read
     if not arabic and _in_idiom(text, start, max(end, pos)):
         return None  # 千万不要, 万一
-    if lone_word and unit not in ("%", "个百分点", "百分点", "倍", "‰"):
-        return None  # 一些, 一批, 一大批, 一年来, 零部件
+    return unit, kind, end, post, magnitude
 
+
+def _qualified_quantity(
+    text: str, m: re.Match[str], numeral: str, value: Decimal, read: tuple[str, str, int, str, str], repost: bool
+) -> Quantity | None:
+    """The quantity with its qualifiers (近, 上百, 千亿级, 以上) and sign, or None for a lone 万 or 亿 unqualified."""
+    start, run, arabic = m.start(), m.group(), m["ar"] is not None
+    unit, kind, end, post, magnitude = read
+    lone_magnitude = run in ("百", "千", "万", "亿", "万亿")
     magnitude_class = bool(magnitude) and text[end - 1] == "级"  # 千亿级
     pre = _pre_qualifier(text, start)
     head_lone = not arabic and numeral in ("十", "百", "千", "")  # 数十, 上百, 几千, 上亿
@@ -714,7 +743,7 @@ def _unread_unit(text: str, end: int, unit: str, magnitude: str) -> str:
     400万乘次, 52立升: the character after it is a Chinese word, not a particle or verb (的, 和, 至 ...).
     """
     ch = _char(text, end)
-    if unit not in ("", magnitude) or not _is_han(ch) or ch in _NOT_A_UNIT:
+    if unit not in ("", magnitude) or not is_han(ch) or ch in _NOT_A_UNIT:
         return ""
     return f"followed by {ch}, which may be a unit the scanner does not read"
 
@@ -825,7 +854,7 @@ def _ordinal(text: str, m: re.Match[str], value: Decimal) -> Quantity | None:
     if counter and not text.startswith("个五年", after):
         return None if listed else _quantity(text, m.start(), end + len(counter), value, counter, "ordinal")
     closes = _is_boundary(_char(text, after)) or _char(text, after) == "的"
-    if closes and _is_han(_char(text, m.start() - 1)):
+    if closes and is_han(_char(text, m.start() - 1)):
         return _quantity(text, m.start(), end, value, "rank", "rank")
     return None
 
@@ -936,7 +965,7 @@ def _gaps(text: str) -> list[Quantity]:
         if not _is_numeral_char(before) and not _one_of(before, _GAP_AMOUNT_READ_AS_WRITTEN + ".．"):
             found.append(_lost(text, m.start(), m.end(), m[0]))
     for m in _GAP_FRACTION.finditer(text):
-        if not (_is_han(_char(text, m.start() - 1)) or _is_boundary(_char(text, m.start() - 1))):
+        if not (is_han(_char(text, m.start() - 1)) or _is_boundary(_char(text, m.start() - 1))):
             continue
         magnitude = _startswith_any(text, m.end(), _MAGNITUDES)
         unit, _, end = _read_unit(text, m.end() + len(magnitude), magnitude) or ("", "", m.end())
@@ -944,7 +973,7 @@ def _gaps(text: str) -> list[Quantity]:
     for m in re.finditer("个", text):
         before, after = _char(text, m.start() - 1), _char(text, m.end())
         if (
-            _is_han(before)
+            is_han(before)
             and not _is_numeral_char(before)
             and not _one_of(before, _GAP_COUNT_NOT_BEFORE)
             and _is_boundary(after)

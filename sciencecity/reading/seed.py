@@ -4,7 +4,8 @@ The seed is untrusted input. :func:`load_seed` refuses a file whose SHA-256 diff
 ``seeds/SHA256SUMS``; :func:`segments` labels every line of it as forum boilerplate or as part
 of the article, keeping each line's character offset (a Python string index into the seed), so
 that every quote in ``data/`` can be checked against the very text it came from. Belongs here:
-reading the seed and its segmentation; quotes cut from it for the reader are :mod:`sciencecity.report`.
+reading the seed and its segmentation; quotes cut from it for the reader are
+:mod:`sciencecity.presentation.words`'s.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sciencecity.reading import paths
+from sciencecity.reading.text import HAN_RANGES
 
 
 class SeedError(ValueError):
@@ -66,7 +68,8 @@ BOILERPLATE_KINDS = ("forum_header", "breadcrumb", "timestamp", "advert", "foote
 _TIMESTAMP = re.compile(r"^\S+ - \d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}:\d{2}$")
 _URL = re.compile(r"https?://\S+")
 _SENTENCE_END = re.compile(r"[。；;！？!?]$")
-_BYLINE = re.compile(r"^上游新闻记者[\u4e00-\u9fff]{2,3}$")
+#: The article's byline: 上游新闻记者 and the reporter's name of two or three Han characters.
+_BYLINE = re.compile(f"^上游新闻记者[{HAN_RANGES}]{{2,3}}$")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""TODO docstring."""
+"""Text as this project compares and writes it: Chinese characters, keys, numbers.
+
+Belongs here: what a Chinese character is (:data:`HAN_RANGES`, :data:`HAN`: the one definition the
+scanner, the seed's byline, the geojson checks and the language rules use), the normal form a
+key is compared in (:func:`normalised`), and a number as the article writes it
+(:func:`number_text`, :func:`whole`). Nothing here reads a file or knows a table.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,16 @@ import re
 import unicodedata
 from typing import Any
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: The Han (Chinese) characters, for a regular expression's character class: CJK Unified Ideographs,
+#: Extension A and the Compatibility Ideographs.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: One Han character.
+HAN = re.compile(f"[{HAN_RANGES}]")
+
+
+def is_han(ch: str) -> bool:
+    """Whether ``ch`` is one Han character (``""`` is not)."""
+    return len(ch) == 1 and HAN.match(ch) is not None
 
 
 #: Invisible format characters (zero-width space, joiners, marks, BOM): a key with one is the same key.

@@ -1,7 +1,8 @@
 """Growth-rate arithmetic for the chapter "Growth": gaps, weighted sums, rounding, two-year averages.
 
-Belongs here: arithmetic on growth rates and shares; wording and tables for the reader are
-:mod:`sciencecity.report`.
+Belongs here: arithmetic on growth rates and shares, which the claims' rules
+(:mod:`sciencecity.rules.claims`) and the analyses use alike; wording and tables for the reader
+are :mod:`sciencecity.presentation`'s.
 
 All rates are in per cent (``19.8`` means 19.8 %), as the article and the statistics bureaus
 print them. Every function is pure: it takes numbers and returns numbers (or a tuple of them).

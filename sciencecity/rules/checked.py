@@ -1,4 +1,11 @@
-"""TODO docstring."""
+"""The checked loader: what notebooks and analyses call to read ``data/``, never unchecked.
+
+Belongs here: loading the package only after :func:`sciencecity.rules.package.check_package` and
+every content rule of :mod:`sciencecity.rules.validate` pass (:func:`load_package`, cached until
+a file changes), and the views of it the chapters use (:func:`load_table`, :func:`load_figures`,
+:func:`figure`, :func:`load_translations`, :func:`load_terms`). It sits on top of the rules
+layer: no other module of :mod:`sciencecity.rules` imports it.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +17,12 @@ from pathlib import Path
 import pandas as pd
 
 from sciencecity.reading import paths
+from sciencecity.reading.csv_tables import offsets
 from sciencecity.reading.descriptor import DataError
 from sciencecity.reading.seed import load_seed
 from sciencecity.rules.copies import check_copies
 from sciencecity.rules.package import check_package
-from sciencecity.rules.terminology import Term
+from sciencecity.rules.terminology import Term, terms_of
 from sciencecity.rules.validate import content_problems
 
 
@@ -37,7 +45,7 @@ def load_package(data_dir: Path | None = None, seed_path: Path | None = None) ->
     """Every table, checked, as DataFrames keyed by resource name (``figures``, ``zones`` …).
 
     Raises :class:`DataError` listing every problem if any table fails a check: the schema's
-    (:func:`check_package`) or a content rule of :mod:`sciencecity.validate`. Results are
+    (:func:`check_package`) or a content rule of :mod:`sciencecity.rules.validate`. Results are
     cached until a file in ``data_dir`` changes; each call returns fresh copies.
     """
     data_dir = Path(data_dir or paths.DATA_DIR).resolve()
@@ -100,12 +108,12 @@ def figure(figure_id: str, data_dir: Path | None = None) -> Figure:
     for column in ("value", "implied_min"):
         row[column] = None if math.isnan(row[column]) else float(row[column])
     row["start"] = int(row["start"])
-    row["also_at"] = tuple(int(p) for p in row["also_at"].split(";") if p)
+    row["also_at"] = offsets(row["also_at"])
     return Figure(id=figure_id, **row)
 
 
 def load_translations(data_dir: Path | None = None) -> pd.DataFrame:
-    """``translations.csv`` in seed order, checked; :class:`sciencecity.data.DataError` if not."""
+    """``translations.csv`` in seed order, checked; :class:`sciencecity.reading.descriptor.DataError` if not."""
     frame = load_table("translations", data_dir)  # validate's rules included
     return frame.sort_values("start", ignore_index=True)
 
@@ -113,5 +121,4 @@ def load_translations(data_dir: Path | None = None) -> pd.DataFrame:
 def load_terms(data_dir: Path | None = None) -> list[Term]:
     """The terminology table as :class:`Term` rows, longest Chinese term first."""
     frame = load_table("terminology", data_dir)
-    terms = [Term(r.zh, r.en, tuple(v.strip() for v in r.avoid.split(";") if v.strip())) for r in frame.itertuples()]
-    return sorted(terms, key=lambda t: -len(t.zh))
+    return terms_of(frame.to_dict("records"))

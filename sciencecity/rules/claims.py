@@ -1,9 +1,11 @@
 """The claims ledger (``data/claims.csv``): each checkable claim of the article, its status and evidence.
 
-Belongs here: the fixed set of statuses, the rules that compute a status from numbers, the
-cross-table checks of the ledger (:func:`check`, for the validator) and the counts and display
-table of the chapter "Which claims hold". The arithmetic comes from :mod:`sciencecity.growth`
-and :mod:`sciencecity.pipeline`; the lost-digit test from :mod:`sciencecity.lostdigits`.
+Belongs here: the fixed set of statuses, the rules that compute a status from numbers and the
+cross-table checks of the ledger (:func:`check`, which :func:`sciencecity.rules.validate.validate`
+runs). Counting the claims for the chapter "Which claims hold" is
+:mod:`sciencecity.analysis.claims_ledger`, showing them :mod:`sciencecity.presentation`'s. The
+arithmetic comes from :mod:`sciencecity.rules.arithmetic`, the lost-digit test from
+:mod:`sciencecity.rules.lostdigits`, dates from :mod:`sciencecity.reading.periods`.
 
 Statuses: ``verified`` (an independent source agrees), ``consistent`` (agrees with the article's
 other figures, nothing independent), ``unverifiable`` (nothing independent), ``in_tension`` (an
@@ -38,6 +40,8 @@ from typing import Any
 
 import pandas as pd
 
+from sciencecity.reading import periods
+from sciencecity.reading.csv_tables import list_cell
 from sciencecity.rules import arithmetic, lostdigits
 
 STATUSES = ("verified", "consistent", "unverifiable", "in_tension")
@@ -52,7 +56,7 @@ PATH = "claims.csv"
 
 def ids(cell: str | None) -> list[str]:
     """The ids of a ``;``-separated cell (``"a;b"`` -> ``["a", "b"]``; empty -> ``[]``)."""
-    return [part for part in (cell or "").split(";") if part]
+    return list_cell(cell)
 
 
 def _clean(value: Any) -> Any:
@@ -60,7 +64,7 @@ def _clean(value: Any) -> Any:
 
 
 def _rows(table: Any) -> list[dict]:
-    """Rows of a checked ``sciencecity.data.Table`` or of a DataFrame, empty cells as ``None``."""
+    """Rows of a checked :class:`sciencecity.reading.csv_tables.Table` or of a DataFrame, empty cells as ``None``."""
     if isinstance(table, pd.DataFrame):
         return [
             {k: _clean(v) for k, v in r.items()}
@@ -97,11 +101,6 @@ def _value(row: dict) -> float:
     if row.get("value") is None:
         raise ValueError(f"{row.get('id') or row.get('event_id')!r} has no value")
     return float(row["value"])
-
-
-def _month_day(date: str) -> tuple[int | None, int | None]:
-    parts = date.split("-")
-    return (int(parts[1]) if len(parts) > 1 else None, int(parts[2]) if len(parts) > 2 else None)
 
 
 def computed_status(claim: Mapping, ctx: Context) -> str | None:
@@ -154,9 +153,8 @@ def computed_status(claim: Mapping, ctx: Context) -> str | None:
         year = event.get("year_restored")
         if not event.get("date") or year is None:
             raise ValueError("date needs an event with a calendar date and the year it is read in")
-        month, day = _month_day(event["date"])
-        o_year, (o_month, o_day) = int(str(other["period"])[:4]), _month_day(str(other["period"]))
-        same = o_year == int(year) and o_month == month and (day is None or o_day == day)
+        ours, theirs = periods.parse(event["date"]).first, periods.parse(str(other["period"])).first
+        same = theirs.year == int(year) and theirs.month == ours.month and (ours.day is None or theirs.day == ours.day)
         return "verified" if same else "in_tension"
     if rule == "rank":
         tables = [r for r in e if r.get("metric") == "ranking_table"]
@@ -172,7 +170,7 @@ def _arity(rule: str, art: list, n_art: int, ev: list, n_ev: int) -> None:
 def check(tables: Mapping[str, Any]) -> list[str]:
     """Cross-table problems of the ledger, one message per problem, naming file, line and column.
 
-    ``tables`` maps table names to checked ``sciencecity.data.Table`` objects (as
+    ``tables`` maps table names to checked :class:`sciencecity.reading.csv_tables.Table` objects (as
     ``check_package`` returns them) or to DataFrames (line numbers then count from 2). Checks:
     every id exists in the tables its column may name; the status meets :data:`NEEDS`; a
     computing rule can be applied, and its status equals the declared one.

@@ -1,4 +1,12 @@
-"""TODO docstring."""
+"""Tables copied from files outside the repository: the copy record, and the comparison with ``../shared``.
+
+Belongs here: a table the descriptor records as copied (``copied_from``: the source file, the
+rows and a checksum of their text) still holds that copy, on any clone (:func:`check_copies`,
+which the loader runs); where ``../shared/context/`` exists (beside the repository or its main
+checkout), ``external.csv`` and ``later.csv`` agree with the upstream files they were built from
+(:func:`compare_with_shared`, :func:`compare_later_with_shared`), which
+:func:`sciencecity.rules.validate.validate` adds to its report.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +19,7 @@ import re
 from pathlib import Path
 
 from sciencecity.reading import paths
-from sciencecity.reading.paths import _main_checkout
+from sciencecity.reading.paths import main_checkout
 from sciencecity.rules import intrinsic
 
 #: The upstream copy of ``external.csv``, relative to the repository's parent folder.
@@ -33,7 +41,7 @@ def shared_external_path(root: Path | None = None) -> Path:
     """
     root = Path(root or paths.ROOT)
     candidates = [root.parent / SHARED_EXTERNAL]
-    if (main := _main_checkout(root)) is not None:
+    if (main := main_checkout(root)) is not None:
         candidates.append(main.parent / SHARED_EXTERNAL)
     return next((c for c in candidates if c.exists()), candidates[0])
 
@@ -85,7 +93,7 @@ def check_copies(data_dir: Path) -> list[str]:
     the table itself: its first ``rows`` rows, in the copied columns, must have that checksum.
     So a changed value, row or column of the copy is found with nothing beside the repository;
     the table may add columns and rows after the copied ones. Where the upstream file exists,
-    :func:`_shared_check` also checks that the record is the upstream file's.
+    :func:`shared_check` also checks that the record is the upstream file's.
     """
     try:
         desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8-sig"))
@@ -198,7 +206,8 @@ def _same_number(a: str, b: str) -> bool:
     return _is_number(a) and _is_number(b) and float(a) == float(b)
 
 
-def _shared_check(data_dir: Path) -> tuple[list[str], str]:
+def shared_check(data_dir: Path) -> tuple[list[str], str]:
+    """external.csv and later.csv against ``../shared`` where it exists: the problems and a note for the summary."""
     shared = shared_external_path()
     if not shared.exists():
         if os.environ.get("CI", "").lower() == "true":
@@ -208,7 +217,7 @@ def _shared_check(data_dir: Path) -> tuple[list[str], str]:
         return [], ""
     problems = compare_with_shared(data_dir, shared) + _record_is_current(data_dir, shared)
     note = "; external.csv matches the shared context"
-    later_shared = shared.parent / SHARED_LATER.name
+    later_shared = shared_later_path()
     if later_shared.exists() and (data_dir / "later.csv").exists():
         problems += compare_later_with_shared(data_dir, later_shared)
         note += ", later.csv agrees with it"

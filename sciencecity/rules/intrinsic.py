@@ -12,12 +12,13 @@ code. Each returns problems as ``file:line: column 'name': what is wrong``.
   a count and a rank are integers; a number is finite.
 - :func:`units_fit_metrics`: a growth rate or a share is in %, a rank in ``rank``, a GDP, value
   added or investment in 亿元 (read from the metric's words).
-- :func:`calendar`: dates and periods are real calendar dates; no source date in the future; a
-  period does not start after its source's date; an article figure's period agrees with the year
-  or half-year its quote states (今年上半年 in the article's year is that year's H1).
+- :func:`calendar`: dates and periods are real calendar dates (as
+  :func:`sciencecity.reading.periods.parse` reads them); no source date in the future; a period
+  does not start after its source's date; an article figure's period agrees with the year or
+  half-year its quote states (今年上半年 in the article's year is that year's H1).
 - :func:`addresses`: an address is an ``http(s)`` URL with a host.
 - :func:`quotes_state_values`: outside ``figures`` (checked against the seed), a value with a
-  quote is stated by the quote, with its unit.
+  quote is stated by the quote, with its unit (the one such rule: economy.csv's too).
 - :func:`unique_statements`: one value per subject, metric and period; no two rows of a
   seed-quoting table with the same quote at the same offset; no id twice in a list of ids.
 - :func:`zone_paragraphs`: an item quoted for a zone lies in that zone's paragraph of the seed.
@@ -30,7 +31,6 @@ code. Each returns problems as ``file:line: column 'name': what is wrong``.
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as _dt
 import math
 import re
@@ -40,7 +40,8 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from sciencecity.reading.csv_tables import VERBATIM_COLUMN
+from sciencecity.reading import periods
+from sciencecity.reading.csv_tables import VERBATIM_COLUMN, list_cell
 from sciencecity.reading.text import _INVISIBLE as INVISIBLE
 from sciencecity.reading.text import HAN, normalised
 
@@ -56,8 +57,6 @@ MAX_AREA_KM2 = 82_403.0
 #: Tolerance, in percentage points, between a growth rate and the nominal change of its levels
 #: (real growth and current-price levels differ by the price change, a few points a year).
 GROWTH_TOLERANCE = 10.0
-
-_DATE = re.compile(r"(?P<y>[0-9]{4}|XXXX)(?:H(?P<h>[12])|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 
 
 def _rows(ctx) -> Iterator[tuple[str, Any, dict[str, Any], int, str]]:
@@ -116,10 +115,10 @@ def kind_of(row: dict[str, Any]) -> str | None:
 
 def _years(period: str) -> float:
     """How many years a period spans (at least 1: a growth rate over a half-year is still a rate)."""
-    parts = [_DATE.fullmatch(p) for p in str(period or "").split("/")]
-    if len(parts) == 2 and all(parts) and parts[0]["y"] != "XXXX" and parts[1]["y"] != "XXXX":
-        return max(1.0, int(parts[1]["y"]) - int(parts[0]["y"]) + 1.0)
-    return 1.0
+    try:
+        return float(max(1, len(periods.parse(period).years)))
+    except ValueError:
+        return 1.0
 
 
 def _range(kind: str | None, unit: str, period: str) -> tuple[float, float, bool, str] | None:
@@ -200,42 +199,23 @@ def units_fit_metrics(ctx) -> list[str]:
 
 
 def _date_problem(text: str) -> str | None:
-    """What is wrong with a date or period (``2021``, ``2021H1``, ``2021-09``, ``2021-09-11``, ``a/b``)."""
-    for part in text.split("/"):
-        m = _DATE.fullmatch(part)
-        if m is None:
-            return None  # the form is the descriptor's pattern's business
-        month, day = m["m"], m["d"]
-        if month is not None and not 1 <= int(month) <= 12:
-            return f"{part!r} has no month {month}"
-        if day is not None:
-            year = 2000 if m["y"] == "XXXX" else int(m["y"])  # 2000: a leap year, for an unknown year
-            if not 1 <= int(day) <= _calendar.monthrange(year, int(month))[1]:
-                return f"{part!r} is not a calendar date"
+    """What is wrong with a date or period of a period's form (``2021-02-30``, ``2021-13``), or ``None``."""
+    if not periods.is_period_form(text):
+        return None  # the form is the descriptor's pattern's business
+    try:
+        periods.parse(text)
+    except ValueError as exc:
+        return str(exc)
     return None
 
 
 def _bounds(text: str) -> tuple[_dt.date, _dt.date] | None:
     """The first and last day a date or period covers (``None`` for an unknown year or another form)."""
-    parts = [_DATE.fullmatch(p) for p in text.split("/")]
-    if not parts or not all(parts) or any(p["y"] == "XXXX" for p in parts) or _date_problem(text):
+    try:
+        period = periods.parse(text)
+    except ValueError:
         return None
-    first, last = parts[0], parts[-1]
-
-    def start(m: re.Match) -> _dt.date:
-        y = int(m["y"])
-        if m["h"]:
-            return _dt.date(y, 1 if m["h"] == "1" else 7, 1)
-        return _dt.date(y, int(m["m"] or 1), int(m["d"] or 1))
-
-    def end(m: re.Match) -> _dt.date:
-        y = int(m["y"])
-        if m["h"]:
-            return _dt.date(y, 6, 30) if m["h"] == "1" else _dt.date(y, 12, 31)
-        month = int(m["m"] or 12)
-        return _dt.date(y, month, int(m["d"] or _calendar.monthrange(y, month)[1]))
-
-    return start(first), end(last)
+    return None if period.first_day is None else (period.first_day, period.last_day)
 
 
 def _is_date_column(name: str) -> bool:
@@ -271,7 +251,7 @@ def calendar(ctx) -> list[str]:
     year = article_year(ctx)
     if year is not None:
         for row, where in ctx.rows("figures"):
-            want = _period_of_words(row.get("quote") or "", year)
+            want = periods.period_of_words(row.get("quote") or "", year)
             period = row.get("period") or ""
             if want and not period.startswith(want):
                 problems.append(
@@ -279,18 +259,6 @@ def calendar(ctx) -> list[str]:
                     f"{want[1]!r}, {want[0]} in an article of {year}"
                 )
     return problems
-
-
-def _period_of_words(quote: str, year: int) -> tuple[str, str] | None:
-    for words, prefix in (
-        ("今年上半年", f"{year}H1"),
-        ("去年上半年", f"{year - 1}H1"),
-        ("今年", str(year)),
-        ("去年", str(year - 1)),
-    ):
-        if words in quote:
-            return prefix, words
-    return None
 
 
 # --- Addresses -----------------------------------------------------------------------------------
@@ -432,7 +400,7 @@ def unique_statements(ctx) -> list[str]:
                     seen_q[key] = line
         for col in (c for c in cols if c.endswith("_ids") or c == "also_at"):
             for row, line in zip(table.rows, table.lines, strict=True):
-                items = [normalised(i) for i in str(row.get(col) or "").split(";") if i]
+                items = [normalised(i) for i in list_cell(row.get(col))]
                 twice = sorted({i for i in items if items.count(i) > 1})
                 if twice:
                     problems.append(f"{path}:{line}: column {col!r}: {', '.join(twice)} listed twice")
@@ -494,11 +462,6 @@ def english_not_truncated(ctx) -> list[str]:
 # --- Identities across rows --------------------------------------------------------------------------
 
 
-def _prev_period(period: str) -> str | None:
-    m = re.fullmatch(r"([0-9]{4})(H[12])?", period or "")
-    return f"{int(m[1]) - 1}{m[2] or ''}" if m else None
-
-
 def identities(ctx) -> list[str]:
     """Levels and growth rates, shares and parts, sectors and totals agree across rows and tables.
 
@@ -509,8 +472,18 @@ def identities(ctx) -> list[str]:
     ``gdp`` within its printed rounding (±0.06); ``primary``, ``secondary`` and ``tertiary
     industry value added`` sum to ``gdp`` (±0.1 %) and their shares to 100 (±0.15).
     """
-    obs: dict[tuple, tuple[float, str, tuple[str, int]]] = {}
     trusted = attested(ctx)
+    obs, twice = _observations(ctx, trusted)
+    return twice + _blame(_growth_breaks(obs) + _share_breaks(obs), trusted, ctx.flagged)
+
+
+#: One observation: (value, "file:line", (table, line)).
+Observation = tuple[float, str, tuple[str, int]]
+
+
+def _observations(ctx, trusted: set[tuple[str, int]]) -> tuple[dict[tuple, Observation], list[str]]:
+    """Every value by (subject, metric key, period), and a problem for each second value across tables."""
+    obs: dict[tuple, Observation] = {}
     twice = []
     for name, table, row, line, where in _rows(ctx):
         if not {"metric", "period", "value", "unit"} <= set(table.resource.columns) or row["value"] is None:
@@ -525,22 +498,33 @@ def identities(ctx) -> list[str]:
                 twice.append(
                     f"{blamed}: column 'period': a second value for {key[0]}, {key[1]}, {key[2]} (also {other})"
                 )
-    broken: list[tuple[str, list[tuple[float, str, tuple[str, int]]]]] = []
+    return obs, twice
+
+
+def _growth_breaks(obs: dict[tuple, Observation]) -> list[tuple[str, list[Observation]]]:
+    """Levels whose change from the year before is not their growth rate (±:data:`GROWTH_TOLERANCE`)."""
+    broken = []
     for (entity, metric, period), level in obs.items():
         if any(word in metric for word in ("growth", "share", "rank")):
             continue
-        prev = obs.get((entity, metric, _prev_period(period)))
+        prev = obs.get((entity, metric, periods.year_before(period)))
         growth = obs.get((entity, f"{metric} growth", period))
         if prev and growth and prev[0] > 0:
             nominal = 100 * level[0] / prev[0] - 100
             if abs(nominal - growth[0]) > GROWTH_TOLERANCE:
                 broken.append(
                     (
-                        f"{prev[0]:g} ({_prev_period(period)}) to {level[0]:g} ({period}) is {nominal:+.1f}%, "
+                        f"{prev[0]:g} ({periods.year_before(period)}) to {level[0]:g} ({period}) is {nominal:+.1f}%, "
                         f"but the growth rate is {growth[0]:g}% (±{GROWTH_TOLERANCE:g} points)",
                         [prev, level, growth],
                     )
                 )
+    return broken
+
+
+def _share_breaks(obs: dict[tuple, Observation]) -> list[tuple[str, list[Observation]]]:
+    """Shares that are not their part over the whole; sectors that do not sum to GDP, shares not to 100."""
+    broken = []
     for (entity, metric, period), share in obs.items():
         m = re.fullmatch(r"(.+) share of gdp(?: .*)?", metric)
         if not m:
@@ -565,7 +549,7 @@ def identities(ctx) -> list[str]:
         shares = [obs.get((entity, f"{s} industry share of gdp", period)) for s in ("primary", "secondary", "tertiary")]
         if all(shares) and abs(sum(x[0] for x in shares) - 100) > 0.15:
             broken.append((f"the three sector shares sum to {sum(x[0] for x in shares):g}%, not 100%", shares))
-    return twice + _blame(broken, trusted, ctx.flagged)
+    return broken
 
 
 def _blame(broken, trusted, flagged) -> list[str]:

@@ -1,9 +1,16 @@
-"""TODO docstring."""
+"""The rules of ``later.csv`` (figures published after the article) that no generic rule covers.
+
+Belongs here: a later row's value, unit, period and period type agree; a ``candidate``
+restoration citing a later row names a figure whose digits were lost and a value that fits them
+(:func:`sciencecity.rules.lostdigits.fits_lost_digits`); the rows the growth series reads by id
+(:data:`EARLY_POINTS`). :func:`sciencecity.rules.validate.validate` runs :func:`check`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from sciencecity.reading import periods
 from sciencecity.rules import lostdigits
 
 #: Where the 2020 and 2021H1 points of the growth series come from: (subject, table, id).
@@ -18,7 +25,7 @@ EARLY_POINTS = (
 def check(tables: Mapping) -> list[str]:
     """Cross-field problems of ``later.csv`` and of the ``later_id`` rows of ``restorations.csv``.
 
-    ``tables`` maps names to checked ``sciencecity.data.Table`` objects (``check_package``).
+    ``tables`` maps names to checked :class:`sciencecity.reading.csv_tables.Table` objects.
     later.csv: a value has a unit and a unit a value; a growth, GDP or count metric has a value;
     the period is of its ``period_type``. restorations.csv: exactly one of ``external_id`` and
     ``later_id``; a ``candidate`` names a figure whose digits were lost and a value that fits them.
@@ -32,10 +39,10 @@ def check(tables: Mapping) -> list[str]:
                 problems.append(f"{where}: column 'unit': a unit goes with a value, and a value with a unit")
             if row["metric"] not in ("milestone", "description") and row["value"] is None:
                 problems.append(f"{where}: column 'value': metric {row['metric']} needs a value")
-            if _period_kind(row["period"]) != row["period_type"]:
+            kind = _kind(row["period"])
+            if kind is not None and kind != row["period_type"]:
                 problems.append(
-                    f"{where}: column 'period_type': {row['period']} is a {_period_kind(row['period'])}, not a "
-                    f"{row['period_type']}"
+                    f"{where}: column 'period_type': {row['period']} is a {kind}, not a {row['period_type']}"
                 )
     restorations, figures = tables.get("restorations"), tables.get("figures")
     if restorations is not None and "later_id" in restorations.resource.columns:
@@ -59,8 +66,10 @@ def check(tables: Mapping) -> list[str]:
     return problems
 
 
-def _period_kind(period: str) -> str:
-    """full-year, half-year, month or day, from the period's form."""
-    if "H" in period:
-        return "half-year"
-    return {1: "full-year", 2: "month", 3: "day"}[len(period.split("-"))]
+def _kind(period: str) -> str | None:
+    """The period's kind (:func:`sciencecity.reading.periods.parse`); ``None`` if not a real date (the calendar rule
+    of :mod:`sciencecity.rules.intrinsic` says so)."""
+    try:
+        return periods.parse(period).kind
+    except ValueError:
+        return None

@@ -1,11 +1,17 @@
-"""TODO docstring."""
+"""The package's structure: every file of the descriptor read, typed, keyed and placed in the seed.
+
+Belongs here: :func:`check_package` (what a file must be for its rows to be read at all: the
+seed's checksum, each table's schema, unique, primary and foreign keys, each verbatim column at
+its offset of the seed, and the GeoJSON resource's own checks). What the columns mean is
+:mod:`sciencecity.rules.validate`'s; reading a file is :mod:`sciencecity.reading`'s.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sciencecity.reading import paths
-from sciencecity.reading.csv_tables import VERBATIM_COLUMN, Table, _read_table
+from sciencecity.reading.csv_tables import VERBATIM_COLUMN, Table, _read_table, offsets
 from sciencecity.reading.descriptor import DESCRIPTOR, read_descriptor
 from sciencecity.reading.geojson import _read_geojson
 from sciencecity.reading.seed import SeedError, load_seed
@@ -66,8 +72,12 @@ def _check_seed(tables: dict[str, Table], seed: str, problems: list[str]) -> Non
                     f"{table.resource.path}:{line}: column {column!r}: {text!r} is not at offset {start} of the seed "
                     f"(the seed has {found!r} there)"
                 )
-            for pos in (row.get("also_at") or "").split(";"):
-                if pos and int(pos) >= len(seed):
+            try:
+                also_at = offsets(row.get("also_at"))
+            except ValueError:
+                also_at = ()  # not whole numbers: the column's pattern says so
+            for pos in also_at:
+                if pos >= len(seed):
                     problems.append(f"{table.resource.path}:{line}: column 'also_at': {pos} is beyond the seed's end")
 
 
@@ -80,7 +90,7 @@ def check_package(data_dir: Path | None = None, seed_path: Path | None = None) -
     at its offset in the seed; a GeoJSON resource as :func:`_read_geojson` says (it is not in
     the returned mapping, which holds tables). A table with a problem is left out of it. What
     the columns mean (figures against their quotes, cross-table agreement) is checked by
-    :mod:`sciencecity.validate`, which :func:`load_package` also runs.
+    :mod:`sciencecity.rules.validate`, which :func:`sciencecity.rules.checked.load_package` also runs.
     """
     data_dir = Path(data_dir or paths.DATA_DIR)
     try:

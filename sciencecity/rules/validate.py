@@ -1,30 +1,32 @@
-"""Every rule ``data/`` must obey, for ``python -m sciencecity validate`` and for the loader.
+"""The content rules of ``data/`` and :func:`validate`, for ``python -m sciencecity validate`` and the loader.
 
-Two layers, one entry point (:func:`validate`):
+Belongs here: the rules of what the columns mean, across fields and tables (:data:`RULES`, each
+a function of a :class:`Context` that returns its problems), running them
+(:func:`content_problems`) and :func:`validate`, the one entry point, which reports in order:
 
-1. **Structure** (:func:`sciencecity.data.check_package`): the seed's checksum; the descriptor
-   (resources, fields, keys that name what exists); each CSV file readable, UTF-8 (a byte-order
-   mark is accepted), LF-terminated; its header the schema's columns in order (a trailing comma
-   is named); every cell of its type and within its constraints (ASCII digits only: ``１２`` is
-   not a number); unique, primary and foreign keys; every verbatim column at its ``start`` offset
-   in the seed. These hold for any table the descriptor lists; the one GeoJSON resource (the
-   district boundaries) has its own structural checks there (properties, geometries).
-2. **Content** (:data:`RULES`, this module): what the columns mean, across fields and tables.
-   Generic rules apply to any table by its column names (``*_zh`` holds Chinese, ``*_en``
-   English; a ``zone_zh`` agrees with its ``zone_id``); the others know the article's tables.
+1. **Structure** (:func:`sciencecity.rules.package.check_package`): the seed's checksum, the
+   descriptor, every file readable and of its schema, keys, every quote at its offset of the seed.
+2. **Content** (:data:`RULES`): generic rules by column name (:mod:`sciencecity.rules.intrinsic`:
+   values, dates, addresses, quotes, identities; here: ``*_zh`` holds Chinese, ``*_en`` English,
+   a ``zone_zh`` agrees with its ``zone_id``) and the rules of the article's tables: figures
+   against the seed, coverage of the article, the translation and the terminology
+   (:mod:`sciencecity.rules.terminology`), events, restorations, external.csv, later.csv
+   (:mod:`sciencecity.rules.later_table`), economy.csv (:mod:`sciencecity.rules.economy_table`) and
+   the claims (:mod:`sciencecity.rules.claims`).
+3. **Copies** (:mod:`sciencecity.rules.copies`): a copied table still holds its copy; where
+   ``../shared/context/`` exists, external.csv and later.csv agree with it (extra checks the loader
+   does not need).
 
-Each rule returns problems as ``file:line: column 'name': what is wrong`` (a problem with no
-row names the file and the column). :func:`sciencecity.data.load_package` runs both layers, so a
-notebook never sees data that ``validate`` rejects. Nothing depends on ``../shared``: the copy of
-the shared file in ``external.csv`` is checked on every clone against the descriptor's record of
-it (:func:`check_copies`); where ``../shared/context/`` exists, ``validate`` also compares
-``external.csv`` and ``later.csv`` with it (extra checks the loader does not need). No input
-ends in a traceback: a rule that cannot run is itself a problem naming the table.
+Each rule returns problems as ``file:line: column 'name': what is wrong`` (a problem with no row
+names the file and the column). :func:`sciencecity.rules.checked.load_package` runs the first
+two layers and the copy record, so a notebook never sees data that ``validate`` rejects. No
+input ends in a traceback: a rule that cannot run is itself a problem naming the table.
 
 The figures' convention: a figure's quote may state several quantities
-(``一二三产增加值分别增长3.9%、20.2%``); the figure is the *last* of them, so a quote ends with
-its figure (:func:`sciencecity.scanner.stated_by`, the one implementation of the rule), and each
-``also_at`` offset falls inside a quantity that states the same figure.
+(``一二三产增加值分别增长3.9%、20.2%``); the figure is the *last* of them, so a quote ends with its
+figure (:func:`sciencecity.reading.scanner.stated_by`, the one implementation of the rule), and
+each ``also_at`` offset (:func:`sciencecity.reading.csv_tables.offsets`) falls inside a quantity
+that states the same figure.
 """
 
 from __future__ import annotations
@@ -36,15 +38,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sciencecity.reading import paths
-from sciencecity.reading.csv_tables import VERBATIM_COLUMN, Table
+from sciencecity.reading import paths, periods
+from sciencecity.reading.csv_tables import VERBATIM_COLUMN, Table, offsets
 from sciencecity.reading.descriptor import DataError, read_descriptor
 from sciencecity.reading.geojson import load_features
 from sciencecity.reading.scanner import Quantity, scan, stated_by
 from sciencecity.reading.seed import SeedError, article_segments, boilerplate_segments, load_seed, segments
-from sciencecity.reading.text import HAN
-from sciencecity.rules import claims, economy_table, intrinsic, later_table
-from sciencecity.rules.copies import _shared_check, check_copies
+from sciencecity.reading.text import HAN, HAN_RANGES
+from sciencecity.rules import claims, economy_table, intrinsic, later_table, lostdigits, terminology
+from sciencecity.rules.copies import check_copies, shared_check
 from sciencecity.rules.package import check_package
 
 #: The unit figures.csv uses for what the scanner reports: by kind, or for a lost number by unit.
@@ -69,8 +71,6 @@ BOUND_OF_QUALIFIER = {
     "百余": "lower",
     "千亿级": "order_of_magnitude",
 }
-#: A lost run had three or more digits: the integer part of a lost number was at least this.
-LOST_RUN_MIN = Decimal(100)
 #: The areas a figure's scope may name; a quote naming one of them has it as scope.
 NAMED_SCOPES = ("直管园", "直管区")
 #: Qualifiers that external.csv records in its ``qualifier`` column, and how its notes spell them.
@@ -79,7 +79,7 @@ EXTERNAL_QUALIFIERS = {"约": "(约)", "近": "近 ("}
 _LATIN = re.compile(r"[A-Za-z]")
 #: Chinese an English text may hold: in brackets or quotes ("Cytiva (思拓凡)"), or glossed by a
 #: bracket right after it ("30 亿元 (3 billion yuan)").
-_GLOSSES = re.compile(r"\([^()]*\)|（[^（）]*）|“[^”]*”|「[^」]*」|[\u3400-\u9fff…·]+\s*(?=\()")
+_GLOSSES = re.compile(rf"\([^()]*\)|（[^（）]*）|“[^”]*”|「[^」]*」|[{HAN_RANGES}…·]+\s*(?=\()")
 
 
 @dataclass
@@ -178,10 +178,10 @@ def figure_status(ctx: Context) -> list[str]:
         if row["implied_min"] is None:
             problems.append(f"{where}: column 'implied_min': a figure whose digits were lost needs its lower bound")
             continue
-        implied = LOST_RUN_MIN + Decimal(row["survives"] or "0")
+        implied = lostdigits.implied_min(row["survives"])
         if Decimal(str(row["implied_min"])) != implied:
             problems.append(
-                f"{where}: column 'implied_min': {row['implied_min']:g} but a lost run of 3+ digits"
+                f"{where}: column 'implied_min': {row['implied_min']:g} but a lost run of {lostdigits.LOST_RUN}+ digits"
                 f"{' before ' + row['survives'] if row['survives'] else ''} implies {implied}"
             )
     return problems
@@ -252,7 +252,7 @@ def figure_values(ctx: Context) -> list[str]:
             continue
         if error := _stated(row, stated):
             problems.append(f"{where}: {error}")
-        for pos in (int(p) for p in (row["also_at"] or "").split(";") if p):
+        for pos in offsets(row["also_at"]):
             at = [q for q in ctx.quantities if q.start <= pos < q.end]
             if start <= pos < end:
                 problems.append(f"{where}: column 'also_at': offset {pos} is inside the figure's own quote")
@@ -287,7 +287,7 @@ def _claimed(ctx: Context) -> tuple[dict[int, str], dict[int, str], dict[int, st
     for row, where in ctx.rows("figures"):
         if (own := stated_by(ctx.quantities, row["start"], row["quote"])) is not None:
             figures[own.start] = where
-        for pos in (int(p) for p in (row["also_at"] or "").split(";") if p):
+        for pos in offsets(row["also_at"]):
             for q in ctx.quantities:
                 if q.start <= pos < q.end:
                     figures[q.start] = where
@@ -369,12 +369,35 @@ def translations(ctx: Context) -> list[str]:
     return problems
 
 
+#: Tables whose cells the terminology's avoided variants are not looked for in: the terminology
+#: names them; the translation is checked line by line; external.csv keeps the upstream file's words.
+TERMS_NOT_CHECKED_IN = ("terminology", "translations", "external")
+
+
+def chosen_terms(ctx: Context) -> list[str]:
+    """terminology.csv is sound; the translation and the cells of data/ use its chosen English terms.
+
+    A term is in the seed and does not avoid itself; a translated line whose Chinese holds a term
+    has the chosen English; no translation and no cell of another table (but
+    :data:`TERMS_NOT_CHECKED_IN`) uses an avoided variant (:mod:`sciencecity.rules.terminology`).
+    """
+    if "terminology" not in ctx.tables:
+        return []
+    labelled = [(terminology.term_of(row), where) for row, where in ctx.rows("terminology")]
+    terms = terminology.terms_of(row for row, _ in ctx.rows("terminology"))
+    problems = terminology.table_problems(labelled, ctx.seed)
+    lines = [(where, row["zh"], row["en"]) for row, where in ctx.rows("translations")]
+    problems += terminology.translation_misses(terms, lines)
+    texts = {f"{where}: column 'en'": en for where, _zh, en in lines}
+    for name in ctx.tables:
+        if name in TERMS_NOT_CHECKED_IN:
+            continue
+        for row, where in ctx.rows(name):
+            texts.update({f"{where}: column {c!r}": v for c, v in row.items() if isinstance(v, str) and v})
+    return problems + terminology.avoided_uses(terms, texts)
+
+
 # --- Events, restorations and other sources ---------------------------------------------------
-
-
-def _year(period: str) -> int | None:
-    m = re.match(r"([0-9]{4})", period or "")
-    return int(m[1]) if m else None
 
 
 def events(ctx: Context) -> list[str]:
@@ -394,7 +417,7 @@ def events(ctx: Context) -> list[str]:
         ext = external.get(row["restored_from"] or "")
         if ext is None or row["year_restored"] is None:
             continue
-        year = _year(ext["period"])
+        year = periods.year_of(ext["period"])
         if year != row["year_restored"]:
             problems.append(
                 f"{where}: column 'year_restored': {row['year_restored']} but {row['restored_from']!r} in "
@@ -407,12 +430,6 @@ def events(ctx: Context) -> list[str]:
                 f"dated {ext['period']!r}"
             )
     return problems
-
-
-def _fits_lost(value: Decimal, survives: str, implied_min: Decimal) -> bool:
-    """Whether ``value`` could be a number whose 3+ digit run was lost and whose ``survives`` stayed."""
-    text = format(value.normalize(), "f")
-    return value >= implied_min and (not survives or text.endswith(survives))
 
 
 def restorations(ctx: Context) -> list[str]:
@@ -428,10 +445,11 @@ def restorations(ctx: Context) -> list[str]:
             problems.append(f"{where}: column 'relation': restores, but {row['figure_id']!r} did not lose its digits")
         elif ext["value"] is None:
             problems.append(f"{where}: column 'external_id': {row['external_id']!r} has no value to restore with")
-        elif not _fits_lost(Decimal(str(ext["value"])), fig["survives"] or "", Decimal(str(fig["implied_min"]))):
+        elif not lostdigits.fits_lost_digits(Decimal(str(ext["value"])), fig["survives"] or ""):
+            printed = lostdigits.lose_digits(format(Decimal(str(ext["value"])).normalize(), "f"))
             problems.append(
-                f"{where}: column 'relation': restores, but {ext['value']:g} does not fit the lost figure "
-                f"(at least {fig['implied_min']:g}, ending {fig['survives'] or 'in any digits'})"
+                f"{where}: column 'relation': restores, but {ext['value']:g} does not fit the lost figure (the "
+                f"repost would have printed {printed!r} where the article has {fig['survives'] or ''!r})"
             )
     return problems
 
@@ -489,17 +507,18 @@ def external(ctx: Context) -> list[str]:
 
 def later(ctx: Context) -> list[str]:
     """later.csv's values, units and periods, and the candidate restorations that cite it
-    (:func:`sciencecity.after.check`)."""
+    (:func:`sciencecity.rules.later_table.check`)."""
     return later_table.check(ctx.tables)
 
 
 def economy_rows(ctx: Context) -> list[str]:
-    """economy.csv's quotes state each row's value, qualifier and year (:func:`sciencecity.economy.check`)."""
+    """economy.csv's quotes carry each row's qualifier and no year outside its period; its period types fit
+    (:func:`sciencecity.rules.economy_table.check`)."""
     return economy_table.check(ctx.tables)
 
 
 def analysis_rows(ctx: Context) -> list[str]:
-    """The rows the analysis reads by id (:data:`sciencecity.after.EARLY_POINTS`) exist and have a value."""
+    """The rows the analysis reads by id (:data:`sciencecity.rules.later_table.EARLY_POINTS`) exist and have a value."""
     problems = []
     for _subject, name, ident in later_table.EARLY_POINTS:
         if name not in ctx.tables:
@@ -515,12 +534,12 @@ def analysis_rows(ctx: Context) -> list[str]:
 
 def claims_ledger(ctx: Context) -> list[str]:
     """Each claim's ids exist, its status has the evidence it needs and agrees with the rule that computes it
-    (:func:`sciencecity.claims.check`)."""
+    (:func:`sciencecity.rules.claims.check`)."""
     return claims.check(ctx.tables)
 
 
 #: The content rules, in the order their problems are reported. The intrinsic rules
-#: (:mod:`sciencecity.intrinsic`) need nothing beside the repository; ``identities`` runs last.
+#: (:mod:`sciencecity.rules.intrinsic`) need nothing beside the repository; ``identities`` runs last.
 RULES: tuple[Rule, ...] = (
     *intrinsic.RULES,
     languages,
@@ -532,6 +551,7 @@ RULES: tuple[Rule, ...] = (
     quotes_in_article,
     coverage,
     translations,
+    chosen_terms,
     events,
     restorations,
     external,
@@ -546,6 +566,7 @@ RULES: tuple[Rule, ...] = (
 #: line says so) instead of reporting every row that refers to the missing table.
 NEEDS: dict[str, tuple[str, ...]] = {
     "zone_names": ("zones",),
+    "chosen_terms": ("terminology",),
     "figure_values": ("figures",),
     "coverage": ("figures", "events", "non_figures"),
     "events": ("events", "external"),
@@ -623,7 +644,7 @@ def validate(data_dir: Path | None = None, seed_path: Path | None = None) -> tup
         listed = {}
     problems += content_problems(tables, seed, {n for n in listed if n not in tables})
     problems += check_copies(data_dir)
-    shared_problems, shared_note = _shared_check(data_dir)
+    shared_problems, shared_note = shared_check(data_dir)
     problems += shared_problems
     rows = sum(len(t.rows) for t in tables.values())
     figures = tables.get("figures")
