@@ -63,13 +63,8 @@ CHAPTER_FIGURES = (
 
 
 def figure(package: dict, figure_id: str) -> checked.Figure:
-    """One figure of the article, from the package's ``figures`` table (as :func:`checked.figure`)."""
-    row = package["figures"].set_index("id").loc[figure_id].to_dict()
-    for column in ("value", "implied_min"):
-        row[column] = None if pd.isna(row[column]) else float(row[column])
-    row["start"] = int(row["start"])
-    row["also_at"] = tuple(int(p) for p in row["also_at"].split(";") if p)
-    return checked.Figure(id=figure_id, **row)
+    """One figure of the article, from the package's ``figures`` table (:func:`checked.figure_in`)."""
+    return checked.figure_in(package["figures"], figure_id)
 
 
 def _external(package: dict) -> pd.DataFrame:

@@ -99,7 +99,14 @@ class Figure:
 
 def figure(figure_id: str, data_dir: Path | None = None) -> Figure:
     """The figure with this id; :class:`KeyError` naming the nearest ids if there is none."""
-    figures = load_figures(data_dir)
+    return figure_in(load_table("figures", data_dir), figure_id)
+
+
+def figure_in(figures: pd.DataFrame, figure_id: str) -> Figure:
+    """The figure with this id in a checked ``figures`` table (indexed by ``id`` or with an ``id``
+    column, as :func:`load_package` gives it); :class:`KeyError` naming the nearest ids if none."""
+    if "id" in figures.columns:
+        figures = figures.set_index("id")
     if figure_id not in figures.index:
         near = [i for i in figures.index if i.split("_")[0] == figure_id.split("_")[0]][:5]
         hint = f"; ids starting alike: {', '.join(near)}" if near else ""
