@@ -239,3 +239,32 @@ def candidate_fit(figure: Mapping, value: float, *, scope_zh: str, metric_zh: st
         "same_scope_name": figure["scope"] in scope_zh,
         "months_before": months_before,
     }
+
+
+def core_periods(series: pd.DataFrame) -> list[str]:
+    """The periods of the core's growth from the article and from later sources: the article's first,
+    then the later ones in order (the 2020 baseline of ``external.csv`` is not one of them)."""
+    core = series[(series["subject"] == "core") & series["table"].isin(("figures", "later"))]
+    core = core.assign(_later=core["table"] == "later").sort_values(["_later", "period"], kind="stable")
+    return list(core["period"])
+
+
+def city_only_periods(lead_table: pd.DataFrame) -> list[str]:
+    """The periods of :func:`leads` with a figure for Chongqing and none for the core, in order."""
+    return list(lead_table.loc[lead_table["core"].isna() & lead_table["city"].notna(), "period"])
+
+
+def facility_span(tl: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, float]:
+    """First day of the facility's groundbreaking, the latest first day of :func:`facility_timeline`,
+    and the years between them (days / 365.25)."""
+    started = tl.loc[tl["id"] == FACILITY_EVENTS[0], "first_day"].item()
+    last = tl["first_day"].max()
+    return started, last, (last - started).days / 365.25
+
+
+def months_before(period: str, later_period: str) -> int:
+    """Whole calendar months from ``period`` back to ``later_period`` (both months, ``2021-09``):
+    positive when ``period`` is the later one."""
+    first, _, _ = _period_span(period)
+    other, _, _ = _period_span(later_period)
+    return (first.year * 12 + first.month) - (other.year * 12 + other.month)

@@ -1,4 +1,12 @@
-"""TODO docstring."""
+"""The claims ledger counted: claims per status and per kind, the rules' agreement, the words.
+
+Belongs here: pure functions over ``data/claims.csv`` and the rows its ids name (a
+:class:`sciencecity.rules.claims.Context`): how many claims have each status, what each claim
+asserts (a figure, the date of an event, a statement), how many statuses a rule computes and how
+many of those the ledger declares alike, the article's words and the evidence's sources of a
+claim. The status rules themselves are :mod:`sciencecity.rules.claims`'s; the wording is the
+presentation layer's.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from sciencecity.rules.claims import ARTICLE_TABLES, EVIDENCE_TABLES, STATUSES, Context, ids
+from sciencecity.rules.claims import ARTICLE_TABLES, EVIDENCE_TABLES, STATUSES, Context, computed_status, ids
 
 
 def counts(claims: pd.DataFrame) -> dict[str, int]:
@@ -68,3 +76,16 @@ def evidence_sources(claim: Mapping, ctx: Context) -> str:
         if text not in seen:
             seen.append(text)
     return "; ".join(seen) or "none"
+
+
+def agreement(claims: pd.DataFrame, ctx: Context) -> tuple[int, int]:
+    """How many claims have a status a rule computes (every rule but ``none``), and how many of
+    those the ledger declares as the rule computes it."""
+    ruled = [
+        (computed, declared)
+        for computed, declared in zip(
+            (computed_status(r, ctx) for r in claims.to_dict("records")), claims["status"], strict=True
+        )
+        if computed is not None
+    ]
+    return len(ruled), sum(computed == declared for computed, declared in ruled)

@@ -18,6 +18,11 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from sciencecity.analysis import after, scale
+
+#: The rows of ``external.csv`` with the GDP of the core and of Chongqing in the article's base year.
+CORE_GDP, CITY_GDP = "core_gdp_2020", "cq_gdp_2020"
+
 
 def value(economy: pd.DataFrame, ident: str) -> float:
     """The value of one row of ``economy.csv`` (``KeyError`` naming the id if absent)."""
@@ -102,3 +107,46 @@ def comparable(a: Mapping, b: Mapping) -> tuple[bool, str]:
 def gap_pct_points(a: float, b: float) -> float:
     """``a - b`` in percentage points, at one decimal (the printed precision of growth rates)."""
     return round(a - b, 1)
+
+
+def level_years(external: pd.DataFrame, later: pd.DataFrame) -> list[str]:
+    """Every full year from the first to the last for which a source gives the core's GDP level or
+    growth, the years between included (a year no source covers is a gap :func:`gdp_levels` shows)."""
+    years = [
+        int(r.period)
+        for frame, metrics in ((external, ("GDP", "GDP growth year on year")), (later, ("gdp", "gdp_growth")))
+        for r in frame.reset_index().itertuples(index=False)
+        if r.id.startswith("core_") and r.metric in metrics and after.period_type(str(r.period)) == "full-year"
+    ]
+    if not years:
+        raise ValueError("no source gives the core's GDP for a full year")
+    return [str(y) for y in range(min(years), max(years) + 1)]
+
+
+def measure(economy: pd.DataFrame, ident: str) -> dict:
+    """One row of ``economy.csv`` as a measure to compare (:func:`comparable`): ``metric``,
+    ``period``, ``period_type`` and ``value`` (a float)."""
+    r = economy.set_index("id").loc[ident]
+    return {"metric": r["metric"], "period": r["period"], "period_type": r["period_type"], "value": float(r["value"])}
+
+
+def core_growth(levels: pd.DataFrame, year: str) -> dict:
+    """The core's real GDP growth of one full year of :func:`gdp_levels` as a measure to compare."""
+    growth = float(levels.set_index("year").loc[year, "growth"])
+    return {"metric": "gdp_growth", "period": year, "period_type": "full-year", "value": growth}
+
+
+def core_gdp_share(external: pd.DataFrame) -> dict:
+    """The core's share of Chongqing's GDP (%) in the year of ``external.csv``'s two levels, as a
+    measure to compare."""
+    ext = external.set_index("id") if "id" in external.columns else external
+    core, city = ext.loc[CORE_GDP], ext.loc[CITY_GDP]
+    if str(core["period"]) != str(city["period"]):
+        raise ValueError(f"{CORE_GDP} and {CITY_GDP} are of different years")
+    share = scale.share_pct(float(core["value"]), float(city["value"]))
+    return {
+        "metric": "gdp_share_city",
+        "period": str(core["period"]),
+        "period_type": "full-year",
+        "value": float(share),
+    }

@@ -1138,113 +1138,116 @@ def economy_levels(levels: pd.DataFrame, *, layout: str = "desktop"):
     return fig
 
 
-def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame, *, layout: str = "desktop"):
-    """The chart of the core's and Chongqing's GDP growth by period with the core's lead (a Figure).
+#: The growth chart's colours: the core's and Chongqing's.
+GROWTH_CORE_COLOUR, GROWTH_CITY_COLOUR = style.PALETTE["vermillion"], style.GREY
+#: The growth chart's marker per class of source (:data:`SOURCE_CLASS`): shape and whether filled.
+GROWTH_MARKERS = {
+    "the article (上游新闻)": ("D", True),
+    "official release": ("o", True),
+    "press report or repost": ("o", False),
+    "aggregator repost of an official release": ("^", False),
+}
+#: The growth chart's panels: full years and half-years, never joined.
+GROWTH_PANELS = [("full-year", "Full years 全年"), ("half-year", "First halves 上半年")]
 
-    ``series`` from :func:`growth_series`, ``lead_table`` from :func:`leads`. Full years and
-    half-years in separate panels (never joined), one marker shape per kind of source, the
-    core's name in each source under its period. Drawn in the chapter on what came after and on
-    the landing page; call :func:`sciencecity.style.use` first. ``layout="phone"`` stacks the
-    two panels and puts the legend under them (:func:`sciencecity.style.chart`).
-    """
+
+def _growth_axes(phone: bool, periods: dict):
+    """The growth chart's figure and its two panels: side by side, or stacked on a phone."""
     import matplotlib.pyplot as plt
+
+    if phone:
+        return plt.subplots(2, 1, sharey=True, figsize=(style.PHONE_FIGWIDTH, 7.6), gridspec_kw={"hspace": 0.45})
+    return plt.subplots(
+        1,
+        2,
+        sharey=True,
+        gridspec_kw={"width_ratios": [len(periods["full-year"]), len(periods["half-year"]) + 0.8], "wspace": 0.06},
+    )
+
+
+def _growth_panel(ax, pt: str, title: str, xs: list, series: pd.DataFrame, lead_table: pd.DataFrame) -> None:
+    """One panel of the growth chart: each rate's marker, each lead's bar and label, the core's names."""
+    for r in series[series["period_type"] == pt].itertuples():
+        marker, filled = GROWTH_MARKERS[SOURCE_CLASS[r.source_kind]]
+        colour = GROWTH_CORE_COLOUR if r.subject == "core" else GROWTH_CITY_COLOUR
+        ax.plot(
+            xs.index(r.period),
+            r.value,
+            marker=marker,
+            ms=8,
+            ls="none",
+            mec=colour,
+            mew=1.8,
+            mfc=colour if filled else "white",
+            zorder=3,
+        )
+    for r in lead_table[lead_table["period_type"] == pt].itertuples():
+        x = xs.index(r.period)
+        if math.isnan(r.lead):
+            ax.annotate(
+                "core: no\nfigure found",
+                (x, r.city),
+                xytext=(0, 10),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7.5,
+                color="#555555",
+            )
+            continue
+        ax.vlines(x, r.city, r.core, color="#333333", lw=1, zorder=2)
+        ax.annotate(
+            f"+{r.lead:.1f}",
+            (x, (r.city + r.core) / 2),
+            xytext=(5, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8.5,
+            fontweight="bold",
+            color="#333333",
+        )
+    name_key = dict(zip(CORE_NAMES, "①②③", strict=True))
+    names = series[(series["period_type"] == pt) & (series["subject"] == "core")].set_index("period")["core_name"]
+    ax.set_xticks(range(len(xs)), [f"{p}\n{name_key[names[p]] if p in names.index else '–'}" for p in xs])
+    ax.set_xlim(-0.6, len(xs) - 0.4)
+    ax.set_title(title, fontsize=10)
+
+
+def _growth_handles() -> list:
+    """The growth chart's legend: the two subjects, then one marker per class of source."""
     from matplotlib.lines import Line2D
 
-    CORE_C, CITY_C = style.PALETTE["vermillion"], style.GREY
-    MARKERS = {
-        "the article (上游新闻)": ("D", True),
-        "official release": ("o", True),
-        "press report or repost": ("o", False),
-        "aggregator repost of an official release": ("^", False),
-    }
-    NAME_KEY = dict(zip(CORE_NAMES, "①②③", strict=True))
-    PANELS = [("full-year", "Full years 全年"), ("half-year", "First halves 上半年")]
-    periods = {pt: sorted(series.loc[series["period_type"] == pt, "period"].unique()) for pt, _ in PANELS}
-    phone = style.layout_check(layout)
-    if phone:
-        fig, axes = plt.subplots(2, 1, sharey=True, figsize=(style.PHONE_FIGWIDTH, 7.6), gridspec_kw={"hspace": 0.45})
-    else:
-        fig, axes = plt.subplots(
-            1,
-            2,
-            sharey=True,
-            gridspec_kw={"width_ratios": [len(periods["full-year"]), len(periods["half-year"]) + 0.8], "wspace": 0.06},
-        )
-    for ax, (pt, title) in zip(axes, PANELS, strict=True):
-        xs = periods[pt]
-        for r in series[series["period_type"] == pt].itertuples():
-            marker, filled = MARKERS[SOURCE_CLASS[r.source_kind]]
-            colour = CORE_C if r.subject == "core" else CITY_C
-            ax.plot(
-                xs.index(r.period),
-                r.value,
-                marker=marker,
-                ms=8,
-                ls="none",
-                mec=colour,
-                mew=1.8,
-                mfc=colour if filled else "white",
-                zorder=3,
-            )
-        for r in lead_table[lead_table["period_type"] == pt].itertuples():
-            x = xs.index(r.period)
-            if math.isnan(r.lead):
-                ax.annotate(
-                    "core: no\nfigure found",
-                    (x, r.city),
-                    xytext=(0, 10),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=7.5,
-                    color="#555555",
-                )
-                continue
-            ax.vlines(x, r.city, r.core, color="#333333", lw=1, zorder=2)
-            ax.annotate(
-                f"+{r.lead:.1f}",
-                (x, (r.city + r.core) / 2),
-                xytext=(5, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8.5,
-                fontweight="bold",
-                color="#333333",
-            )
-        names = series[(series["period_type"] == pt) & (series["subject"] == "core")].set_index("period")["core_name"]
-        ax.set_xticks(range(len(xs)), [f"{p}\n{NAME_KEY[names[p]] if p in names.index else '–'}" for p in xs])
-        ax.set_xlim(-0.6, len(xs) - 0.4)
-        ax.set_title(title, fontsize=10)
-    axes[0].set_ylim(0, series["value"].max() * 1.15)
-    for ax in axes if phone else axes[:1]:
-        ax.set_ylabel("GDP growth, year on year (%)" if not phone else "GDP growth (%)")
     handles = [
-        Line2D([], [], color=CORE_C, marker="s", ls="none", label="the core 核心区 (names ①–③)"),
-        Line2D([], [], color=CITY_C, marker="s", ls="none", label="Chongqing 重庆市"),
+        Line2D([], [], color=GROWTH_CORE_COLOUR, marker="s", ls="none", label="the core 核心区 (names ①–③)"),
+        Line2D([], [], color=GROWTH_CITY_COLOUR, marker="s", ls="none", label="Chongqing 重庆市"),
     ]
-    handles += [
+    return handles + [
         Line2D([], [], marker=m, ls="none", mec="#333333", mfc="#333333" if f else "white", mew=1.4, label=k)
-        for k, (m, f) in MARKERS.items()
+        for k, (m, f) in GROWTH_MARKERS.items()
     ]
-    if phone:
-        fig.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.39), fontsize=8, ncols=1, handletextpad=0.3
-        )
-        style.suptitle(fig, "GDP growth 地区生产总值增速:\nthe core vs Chongqing, points of lead", fontsize=10)
-        fig.text(
-            0.01,
-            0.055,
-            "The core as each source names it (the area may differ):\n① 直管园 directly managed park\n"
-            "② 科学城核心区 core area of the science city\n③ 西部科学城重庆高新区",
-            fontsize=8,
-            ha="left",
-            va="bottom",
-        )
-        style.source_line(
-            fig, "上游新闻 Shangyou News (core 2021H1); statistics\nreleases, press reports (later.csv, external.csv)"
-        )
-        fig.subplots_adjust(bottom=0.45, top=0.88, left=0.16, right=0.97)
-        return fig
-    axes[0].legend(handles=handles, loc="upper right", fontsize=7, ncols=1, handletextpad=0.3, borderaxespad=0.2)
+
+
+def _growth_phone_text(fig, handles: list) -> None:
+    """The phone layout's legend under the panels, title, key to the core's names and source line."""
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.39), fontsize=8, ncols=1, handletextpad=0.3)
+    style.suptitle(fig, "GDP growth 地区生产总值增速:\nthe core vs Chongqing, points of lead", fontsize=10)
+    fig.text(
+        0.01,
+        0.055,
+        "The core as each source names it (the area may differ):\n① 直管园 directly managed park\n"
+        "② 科学城核心区 core area of the science city\n③ 西部科学城重庆高新区",
+        fontsize=8,
+        ha="left",
+        va="bottom",
+    )
+    style.source_line(
+        fig, "上游新闻 Shangyou News (core 2021H1); statistics\nreleases, press reports (later.csv, external.csv)"
+    )
+    fig.subplots_adjust(bottom=0.45, top=0.88, left=0.16, right=0.97)
+
+
+def _growth_desktop_text(fig, ax, handles: list) -> None:
+    """The desktop layout's legend in the first panel, title, key to the core's names and source line."""
+    ax.legend(handles=handles, loc="upper right", fontsize=7, ncols=1, handletextpad=0.3, borderaxespad=0.2)
     style.suptitle(fig, "GDP growth 地区生产总值增速: the core vs Chongqing, points of lead", fontsize=10.5)
     fig.text(
         0.01,
@@ -1259,4 +1262,27 @@ def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame, *, layout: str
         "上游新闻 Shangyou News (core 2021H1); statistics releases and press reports (data/later.csv, external.csv)",
     )
     fig.subplots_adjust(bottom=0.24, top=0.86, left=0.09, right=0.99)
+
+
+def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame, *, layout: str = "desktop"):
+    """The chart of the core's and Chongqing's GDP growth by period with the core's lead (a Figure).
+
+    ``series`` from :func:`growth_series`, ``lead_table`` from :func:`leads`. Full years and
+    half-years in separate panels (never joined), one marker shape per kind of source, the
+    core's name in each source under its period. Drawn in the chapter on what came after and on
+    the landing page; call :func:`sciencecity.style.use` first. ``layout="phone"`` stacks the
+    two panels and puts the legend under them (:func:`sciencecity.style.chart`).
+    """
+    periods = {pt: sorted(series.loc[series["period_type"] == pt, "period"].unique()) for pt, _ in GROWTH_PANELS}
+    phone = style.layout_check(layout)
+    fig, axes = _growth_axes(phone, periods)
+    for ax, (pt, title) in zip(axes, GROWTH_PANELS, strict=True):
+        _growth_panel(ax, pt, title, periods[pt], series, lead_table)
+    axes[0].set_ylim(0, series["value"].max() * 1.15)
+    for ax in axes if phone else axes[:1]:
+        ax.set_ylabel("GDP growth, year on year (%)" if not phone else "GDP growth (%)")
+    if phone:
+        _growth_phone_text(fig, _growth_handles())
+    else:
+        _growth_desktop_text(fig, axes[0], _growth_handles())
     return fig
