@@ -265,6 +265,5 @@ def facility_span(tl: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, float]:
 def months_before(period: str, later_period: str) -> int:
     """Whole calendar months from ``period`` back to ``later_period`` (both months, ``2021-09``):
     positive when ``period`` is the later one."""
-    first, _, _ = _period_span(period)
-    other, _, _ = _period_span(later_period)
+    first, other = periods.parse(period).first_day, periods.parse(later_period).first_day
     return (first.year * 12 + first.month) - (other.year * 12 + other.month)

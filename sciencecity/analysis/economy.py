@@ -18,7 +18,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from sciencecity.analysis import after, scale
+from sciencecity.analysis import scale
+from sciencecity.reading import periods
 
 #: The rows of ``external.csv`` with the GDP of the core and of Chongqing in the article's base year.
 CORE_GDP, CITY_GDP = "core_gdp_2020", "cq_gdp_2020"
@@ -116,7 +117,7 @@ def level_years(external: pd.DataFrame, later: pd.DataFrame) -> list[str]:
         int(r.period)
         for frame, metrics in ((external, ("GDP", "GDP growth year on year")), (later, ("gdp", "gdp_growth")))
         for r in frame.reset_index().itertuples(index=False)
-        if r.id.startswith("core_") and r.metric in metrics and after.period_type(str(r.period)) == "full-year"
+        if r.id.startswith("core_") and r.metric in metrics and periods.parse(str(r.period)).kind == "full-year"
     ]
     if not years:
         raise ValueError("no source gives the core's GDP for a full year")

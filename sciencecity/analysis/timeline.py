@@ -43,7 +43,7 @@ TIMELINE_COLUMNS = [
 def _span(year: int, month: int | None, day: int | None) -> tuple[pd.Timestamp, pd.Timestamp, str, str]:
     """First and last day, precision and ISO text of a date known to the year, month or day."""
     point = periods.Point(year, month=month, day=day)
-    first, last = (pd.Timestamp(d.year, d.month, d.day) for d in (point.first_day(), point.last_day()))
+    first, last = (pd.Timestamp(d.year, d.month, d.day) for d in (point.first_day, point.last_day))
     return first, last, point.precision, point.text
 
 

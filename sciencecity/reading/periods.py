@@ -61,6 +61,7 @@ class Point:
         month = "" if self.month is None else f"-{self.month:02d}"
         return year + month + ("" if self.day is None else f"-{self.day:02d}")
 
+    @property
     def first_day(self) -> dt.date | None:
         """The first day the point covers (``None`` when the year is unknown)."""
         if self.year is None:
@@ -69,6 +70,7 @@ class Point:
             return dt.date(self.year, 1 if self.half == 1 else 7, 1)
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    @property
     def last_day(self) -> dt.date | None:
         """The last day the point covers (``None`` when the year is unknown)."""
         if self.year is None:
@@ -113,12 +115,12 @@ class Period:
     @property
     def first_day(self) -> dt.date | None:
         """The first day the period covers (``None`` when a year is unknown)."""
-        return self.first.first_day() if self.last.year is not None else None
+        return self.first.first_day if self.last.year is not None else None
 
     @property
     def last_day(self) -> dt.date | None:
         """The last day the period covers (``None`` when a year is unknown)."""
-        return self.last.last_day() if self.first.year is not None else None
+        return self.last.last_day if self.first.year is not None else None
 
     @property
     def years(self) -> tuple[int, ...]:
