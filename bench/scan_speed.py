@@ -30,7 +30,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sciencecity.reading import scanner, seed
+from sciencecity.reading import scanner, seed  # noqa: E402
 
 MB = 1_000_000
 
@@ -56,9 +56,12 @@ def corpus(size: int = MB) -> str:
 
 def scanner_at(ref: str) -> ModuleType:
     """The scanner module as it is at git ``ref`` (loaded from a temporary file)."""
-    source = subprocess.run(
-        ["git", "show", f"{ref}:sciencecity/scanner.py"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
+    for where in ("sciencecity/reading/scanner.py", "sciencecity/scanner.py"):  # before the layers: the latter
+        shown = subprocess.run(["git", "show", f"{ref}:{where}"], cwd=ROOT, capture_output=True, text=True)
+        if shown.returncode == 0:
+            break
+    shown.check_returncode()
+    source = shown.stdout
     path = Path(tempfile.mkdtemp()) / "scanner_at_ref.py"
     path.write_text(source, encoding="utf-8")
     return _module(f"_bench_scanner_{ref}", path)

@@ -1,58 +1,32 @@
 """Shared code of the report "Western (Chongqing) Science City, one year on".
 
-Notebooks and tests import from here; nothing in ``book/`` types a path or repeats set-up. Each
-module is named by what it does, and its docstring says what belongs in it:
+Notebooks and tests import from here; nothing in ``book/`` types a path, an id or a period. The
+package has four layers, one folder each, lowest first; a module imports only its own layer or
+lower ones, at module level (``tests/test_layers.py`` checks it from the imports):
 
-- :mod:`sciencecity.paths` finds the project's folders from wherever code is started.
-- :mod:`sciencecity.seed` loads the source article, verifies its checksum and splits it into
-  forum boilerplate and article paragraphs with their character offsets.
-- :mod:`sciencecity.scanner` finds every quantity in Chinese text, lost digits included.
-- :mod:`sciencecity.data` reads, checks and loads the tables of ``data/`` (``DataError``).
-- :mod:`sciencecity.intrinsic` is the rules that need nothing beside the repository (plausible
-  values, units, calendar, addresses, quotes that state their values, identities across rows).
-- :mod:`sciencecity.validate` holds every rule ``data/`` must obey (``python -m sciencecity validate``).
-- :mod:`sciencecity.style` is the house chart style (one CJK font, one palette, one size) and
-  :func:`~sciencecity.style.chart`, which draws a chart in its desktop and phone layouts.
-- :mod:`sciencecity.charts` draws the chapters' charts, one function each, in both layouts.
-- :mod:`sciencecity.report` turns results into what a reader sees: chart data, numbers with
-  their units, quotes, source lines, display tables, the data dictionary.
-- :mod:`sciencecity.translations` loads, checks and renders the article's English translation.
-- :mod:`sciencecity.terminology` keeps one English term per Chinese term.
-- :mod:`sciencecity.lostdigits` is the repost's lost digits: the damage rule, the gaps, the
-  verdicts on what other sources say of them.
-- :mod:`sciencecity.timeline` dates the article's events, flagging dates from other sources.
-- :mod:`sciencecity.geo` is boundaries and areas (equal-area sizes, shares of the city).
-- :mod:`sciencecity.scale` is how big the core and the science city are within Chongqing.
-- :mod:`sciencecity.growth` is growth-rate arithmetic (gaps, weighted sums, rounding).
-- :mod:`sciencecity.industries` is industries across the zones: overlap, null model, the launch.
-- :mod:`sciencecity.pipeline` is arithmetic checks on the project pipeline (parts and totals, ratios).
-- :mod:`sciencecity.claims` is the claims ledger: statuses computed from the data.
-- :mod:`sciencecity.after` is what came after the article (2021 to 2025): growth by period, leads.
-- :mod:`sciencecity.economy` is the economy behind the figures: value added against output, GDP
-  levels, like-for-like comparisons with peers (``data/economy.csv``).
-- ``python -m sciencecity`` (:mod:`sciencecity.__main__`) runs ``validate`` and ``scan``.
+1. :mod:`sciencecity.reading`: the files as they are.
+   ``paths`` (the project's folders), ``seed`` (the source, its checksum, article and forum
+   boilerplate apart), ``scanner`` (every quantity in Chinese text), ``periods`` (the one
+   parser of periods and dates), ``text`` (Chinese characters, keys, numbers as text),
+   ``descriptor`` (``datapackage.json``, ``DataError``), ``csv_tables`` (a CSV table typed
+   against its schema), ``geojson`` (the district boundaries).
+2. :mod:`sciencecity.rules`: what ``data/`` must obey.
+   ``package`` (structure: keys, quotes at their offsets), ``intrinsic`` (rules that need
+   nothing beside the repository), ``lostdigits`` (the repost's damage rule), ``arithmetic``
+   (printed numbers: rounding bands, gaps, weighted sums, parts that add up), ``claims`` (the
+   ledger's status rules), ``later_table``, ``economy_table``, ``terminology``, ``copies`` (the
+   copy of ``../shared``), ``validate`` (every content rule, ``python -m sciencecity validate``)
+   and, on top, ``checked``: the loader notebooks call, which validates before it returns.
+3. :mod:`sciencecity.analysis`: pure functions from tables to numbers and tables.
+   ``growth``, ``industries``, ``pipeline``, ``timeline``, ``after``, ``economy``, ``scale``,
+   ``geo``, ``repost_gaps`` (the lost digits' gaps), ``claims_ledger``, ``inventory``.
+4. :mod:`sciencecity.presentation`: what a reader sees.
+   ``words`` (numbers with units, quotes, source lines, sentences), ``tables`` (reader tables),
+   ``style`` (one CJK font, one palette; ``style.chart`` draws desktop and phone layouts),
+   ``charts`` (every chart), ``glue`` (results into the text), and one ``<topic>_results``
+   module per chapter: one function per result a chapter shows, called by its notebook.
+
+``python -m sciencecity`` (:mod:`sciencecity.__main__`) runs ``validate`` and ``scan``.
 """
 
-__all__ = [
-    "after",
-    "charts",
-    "claims",
-    "data",
-    "economy",
-    "geo",
-    "growth",
-    "industries",
-    "intrinsic",
-    "lostdigits",
-    "paths",
-    "pipeline",
-    "report",
-    "scale",
-    "scanner",
-    "seed",
-    "style",
-    "terminology",
-    "timeline",
-    "translations",
-    "validate",
-]
+__all__ = ["analysis", "presentation", "reading", "rules"]

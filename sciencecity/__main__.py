@@ -3,7 +3,7 @@
 ``validate [--data DIR] [--seed FILE]`` checks the data tables against their schema and the
 seed; it prints one summary line and exits 0, or prints every problem and exits 1.
 
-``scan [--repost] FILE`` prints the quantities :func:`sciencecity.scanner.scan` finds in a UTF-8
+``scan [--repost] FILE`` prints the quantities :func:`sciencecity.reading.scanner.scan` finds in a UTF-8
 text file as CSV (:data:`SCAN_COLUMNS`); it exits 1 on a missing, empty or non-UTF-8 file. What
 a fall, a range and "uncertain" mean is :data:`SCAN_POLICY` (``scan --help`` prints it).
 ``--repost`` turns on the lost-digit rules for a repost that dropped digits (增长% is then a gap);

@@ -1,4 +1,4 @@
-"""Shared fixtures. Tests run from any folder: paths come from sciencecity.paths."""
+"""Shared fixtures. Tests run from any folder: paths come from sciencecity.reading.paths."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""sciencecity.after: growth by period (half-years apart from years), the core's lead, the facility's timeline,
+"""sciencecity.analysis.after: growth by period (half-years apart from years), the core's lead, the facility's timeline,
 candidates."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""sciencecity.claims: the status rules of the claims ledger and its cross-table check."""
+"""sciencecity.rules.claims: the status rules of the claims ledger and its cross-table check."""
 
 from __future__ import annotations
 

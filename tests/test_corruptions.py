@@ -1,6 +1,6 @@
 """The corruption matrix: every data rule, at least one way to break it, and the message it must give.
 
-Each :class:`Corruption` breaks a copy of ``data/``; :func:`sciencecity.validate.validate` must
+Each :class:`Corruption` breaks a copy of ``data/``; :func:`sciencecity.rules.validate.validate` must
 report the file, the line and the column it names (for the GeoJSON boundaries: the file, the
 feature and the property), the command line must exit 1 without a traceback, and the loader must
 refuse the copy. ``test_datapackage.py`` also feeds the

@@ -1,6 +1,6 @@
 """Coverage: every quantity the scanner finds in the article is accounted for in data/.
 
-The rule itself is :func:`sciencecity.validate.coverage` (the corruption matrix breaks it); the
+The rule itself is :func:`sciencecity.rules.validate.coverage` (the corruption matrix breaks it); the
 seed is scanned as a repost (``repost=True``), so its lost digits are gaps to account for.
 
 A quantity in the article body is either

@@ -1,6 +1,6 @@
 """data/: the article's tables as the analysis expects them, the loader, the shared context.
 
-Every *rule* the data obey lives in :mod:`sciencecity.validate` and is tried against
+Every *rule* the data obey lives in :mod:`sciencecity.rules.validate` and is tried against
 corruptions in ``test_corruptions.py``; this file holds what is specific to this article (the
 ids the notebooks use, the zones, the restorations found) and the loader's behaviour.
 """

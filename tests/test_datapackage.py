@@ -1,11 +1,11 @@
 """data/datapackage.json: a valid Frictionless Data Package that describes every file of data/.
 
-frictionless is the standard validator; the loader (sciencecity.data) re-implements the checks
+frictionless is the standard validator; the loader (sciencecity.rules.checked) re-implements the checks
 for speed, so both must reject the schema-level corruptions of ``test_corruptions.CORRUPTIONS``.
 
 One resource is not a table: the district boundaries, a GeoJSON data resource. frictionless
 (5.x) treats it as a plain JSON resource: it checks that the file is there and nothing else (an
-unreadable file passes, see below), so its contents are checked by sciencecity.data alone.
+unreadable file passes, see below), so its contents are checked by sciencecity.rules.checked alone.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def test_the_geojson_is_a_non_tabular_resource():
 
 
 def test_frictionless_does_not_read_the_geojson(tmp_path: Path):
-    """Why sciencecity.data checks the GeoJSON itself: frictionless passes a file that is not JSON."""
+    """Why sciencecity.rules.checked checks the GeoJSON itself: frictionless passes a file that is not JSON."""
     copy = Path(shutil.copytree(paths.DATA_DIR, tmp_path / "data"))
     (copy / "chongqing_districts.geojson").write_text('{"type":"FeatureCollection","features":[\n', encoding="utf-8")
     assert validate(str(copy / "datapackage.json")).valid

@@ -1,6 +1,6 @@
 """Differential test: the ``frictionless`` library and the project's loader judge the same corruptions alike.
 
-The project checks tables itself (:mod:`sciencecity.data`, for speed) and claims the Frictionless
+The project checks tables itself (:mod:`sciencecity.rules.checked`, for speed) and claims the Frictionless
 standard. Each case below corrupts a copy of ``data/`` at the schema level (a cell against its
 type or constraint, a key, the descriptor's constraints, types, ``missingValues``, a
 self-referencing foreign key), or writes a valid form of the standard that must be accepted

@@ -1,4 +1,4 @@
-"""sciencecity.economy: the rows of economy.csv against their quotes, and the chapter's arithmetic."""
+"""sciencecity.analysis.economy: the rows of economy.csv against their quotes, and the chapter's arithmetic."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""sciencecity.geo: areas on hand-checkable shapes, shares; the committed GeoJSON and how it is read and checked.
+"""sciencecity.analysis.geo: areas on hand-checkable shapes, shares; the committed GeoJSON, how it is read and checked.
 
 The corruptions of the GeoJSON (missing property, duplicate or bad adcode, invalid geometry, not
 JSON …) are in the matrix of ``tests/test_corruptions.py``, run through ``validate``, the command

@@ -1,4 +1,4 @@
-"""sciencecity.growth: exact expected numbers, worked by hand, for every function."""
+"""sciencecity.rules.arithmetic: exact expected numbers, worked by hand, for every function."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""sciencecity.industries: zone × category counts, overlap measures, the 2020 launch rows."""
+"""sciencecity.analysis.industries: zone × category counts, overlap measures, the 2020 launch rows."""
 
 from __future__ import annotations
 

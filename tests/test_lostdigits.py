@@ -1,4 +1,4 @@
-"""sciencecity.lostdigits: the repost's damage rule, the gaps it left, what other sources say of them."""
+"""sciencecity.rules.lostdigits: the repost's damage rule, the gaps it left, what other sources say of them."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def test_book_is_up_to_date_after_make_book():
     assert result.returncode == 0, dry_run()
 
 
-@pytest.mark.parametrize("changed", ["data/figures.csv", "sciencecity/seed.py", "seeds/SHA256SUMS"])
+@pytest.mark.parametrize("changed", ["data/figures.csv", "sciencecity/reading/seed.py", "seeds/SHA256SUMS"])
 def test_a_changed_input_re_executes_every_notebook_and_rebuilds(changed):
     plan = dry_run("-W", changed)
     for name in NOTEBOOKS:

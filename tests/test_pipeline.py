@@ -1,4 +1,4 @@
-"""sciencecity.pipeline: parts and wholes, ratios, institutions named in a span."""
+"""sciencecity.analysis.pipeline: parts and wholes, ratios, institutions named in a span."""
 
 from __future__ import annotations
 

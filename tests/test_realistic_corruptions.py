@@ -3,7 +3,7 @@
 Each case is an edit a person makes by accident (a lost decimal point, a tenfold typo, a
 duplicated row, an impossible date, a flipped status, a cell pasted with an invisible
 character) or a valid Frictionless form the validator must accept. A case is **handled right**
-when :func:`sciencecity.validate.validate`, with no ``../shared`` beside the repository:
+when :func:`sciencecity.rules.validate.validate`, with no ``../shared`` beside the repository:
 
 - rejects it with a message naming the expected file, line and column (``expect``), every
   message starting with the file it blames, none an "internal error" or a rule that "cannot

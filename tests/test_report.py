@@ -1,4 +1,4 @@
-"""Unit tests of sciencecity.report: wording, numbers with their units, quotes, display tables."""
+"""Unit tests of sciencecity.presentation.words: wording, numbers with their units, quotes, display tables."""
 
 from __future__ import annotations
 

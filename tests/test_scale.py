@@ -1,4 +1,4 @@
-"""sciencecity.scale: shares of the city, contributions to its growth, 亿元 in billions (by hand)."""
+"""sciencecity.analysis.scale: shares of the city, contributions to its growth, 亿元 in billions (by hand)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""sciencecity.timeline: the dated events, each date flagged by where it comes from."""
+"""sciencecity.analysis.timeline: the dated events, each date flagged by where it comes from."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ district or county sorted by ``adcode``, with exactly the properties ``adcode`` 
 ``name_zh`` and ``name_en``. Its bytes are deterministic: UTF-8, compact separators, one feature
 per line, a final newline. ``data/datapackage.json`` describes it as a (non-tabular) data
 resource, and ``python -m sciencecity validate`` checks it like every table of ``data/``
-(:func:`sciencecity.data.check_package`).
+(:func:`sciencecity.rules.package.check_package`).
 """
 
 from __future__ import annotations

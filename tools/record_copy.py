@@ -1,7 +1,7 @@
 """Record in data/datapackage.json that external.csv's first rows are a copy of the shared context file.
 
 Usage: ``python tools/record_copy.py [../shared/context/external_figures.csv]``. Writes the
-``copied_from`` property of the ``external`` resource (see :func:`sciencecity.validate.check_copies`):
+``copied_from`` property of the ``external`` resource (see :func:`sciencecity.rules.copies.check_copies`):
 the upstream file's SHA-256, the copied columns and number of rows, the checksum of the copied
 rows (``rows_sha256``), and short checksums per line and per column, so that the validator can
 name the line and column of a changed value on any clone, with nothing beside it. Run it only

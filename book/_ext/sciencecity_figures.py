@@ -1,7 +1,7 @@
 """Sphinx extension of the book: every chart served in the layout of the reader's screen, sharp.
 
 A chapter glues its chart's desktop PNG (720 px) into a ``{glue:figure}`` named ``fig-…``;
-the same call (``sciencecity.style.chart``) writes, in ``book/chart-images/``, the desktop
+the same call (``sciencecity.presentation.style.chart``) writes, in ``book/chart-images/``, the desktop
 chart at twice the width, the phone layout (360 px, and twice that) and ``fig-….json``, the
 record of each layout's size and smallest text. For every figure whose name has such a record,
 this extension rewrites the figure's ``<img>`` into
@@ -31,11 +31,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-#: Where sciencecity.style.chart writes the images (relative to the project root, the srcdir).
+#: Where sciencecity.presentation.style.chart writes the images (relative to the project root, the srcdir).
 CHART_IMAGES = Path("book") / "chart-images"
 #: Where they go in the built site.
 OUT_DIR = "_images/charts"
-#: Screens up to this width (CSS px) get the phone layout (sciencecity.style.PHONE_MAX_WIDTH).
+#: Screens up to this width (CSS px) get the phone layout (sciencecity.presentation.style.PHONE_MAX_WIDTH).
 PHONE_MEDIA = "(max-width: 600px)"
 
 #: What of the record goes into the page (the browser test's measure; not the chart's texts).

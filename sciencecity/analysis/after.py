@@ -4,7 +4,7 @@ Belongs here: assembling the figures of ``data/later.csv`` with the article's (`
 and the 2020–2021H1 context (``external.csv``) into period series; the core's lead over
 Chongqing in points per period; the ultra-transient facility's dated milestones; what a later
 figure can and cannot say about a number the repost lost. Growth arithmetic itself is
-:mod:`sciencecity.growth`; the lost-digit test is :func:`sciencecity.lostdigits.fits_lost_digits`.
+:mod:`sciencecity.rules.arithmetic`; the lost-digit test is :func:`sciencecity.rules.lostdigits.fits_lost_digits`.
 
 Two rules hold throughout. A half-year rate and a full-year rate are never one series: every row
 keeps its ``period_type``, and a lead is only computed between figures of the same period and

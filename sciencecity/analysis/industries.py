@@ -111,7 +111,7 @@ def theme_of(item_zh: str) -> str:
     for key, theme in THEMES.items():
         if item_zh in theme["items"]:
             return key
-    raise KeyError(f"no theme for item {item_zh!r}: add it to sciencecity.industries.THEMES")
+    raise KeyError(f"no theme for item {item_zh!r}: add it to sciencecity.analysis.industries.THEMES")
 
 
 def add_themes(items: pd.DataFrame) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """Arithmetic checks on the project pipeline's figures (signed, started, in use; chapters 4 and 8).
 
-Belongs here: pure functions that take numbers or the DataFrames that :mod:`sciencecity.data`
+Belongs here: pure functions that take numbers or the DataFrames that :mod:`sciencecity.rules.checked`
 returns and check or combine them; nothing here reads a file, formats text for a table or draws
 a chart.
 
@@ -9,8 +9,8 @@ a chart.
 - :func:`named_between` lists the institutions the article names within a span of the seed.
 - :func:`status_counts` counts them by status.
 
-Number formatting is :mod:`sciencecity.report`, the timeline :mod:`sciencecity.timeline`, the
-lost digits :mod:`sciencecity.lostdigits`.
+Number formatting is :mod:`sciencecity.presentation.words`, the timeline :mod:`sciencecity.analysis.timeline`, the
+lost digits :mod:`sciencecity.rules.lostdigits`.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ The forum repost dropped every run of :data:`LOST_RUN` or more digits (总投资
 - the damage rule itself: :func:`lose_digits` replays it, :func:`fits_lost_digits` tests whether a
   number from another source could be the one the article printed;
 - the accounting of the gaps: :func:`lost_gaps` lists every place in the article where digits were
-  lost (as :func:`sciencecity.scanner.scan` finds them), each shown in context by
+  lost (as :func:`sciencecity.reading.scanner.scan` finds them), each shown in context by
   :func:`gap_context` and tied to the row of ``data/`` that accounts for it (a figure, an event's
   date, or a non-figure such as a name);
 - what the reader is shown of them: :func:`gap_table` (what was lost and what the article still
@@ -53,9 +53,9 @@ def gap_context(text: str, q: scanner.Quantity, before: int = 8, after: int = 6)
 def lost_gaps(text: str, figures: pd.DataFrame, events: pd.DataFrame, non_figures: pd.DataFrame) -> pd.DataFrame:
     """Every lost run in the article, in text order, with the row of ``data/`` that accounts for it.
 
-    ``figures`` is :func:`sciencecity.data.load_figures` (indexed by id); ``events`` and
+    ``figures`` is :func:`sciencecity.rules.checked.load_figures` (indexed by id); ``events`` and
     ``non_figures`` are the tables as loaded. A gap belongs to a figure when it is the last
-    quantity of the figure's quote (:func:`sciencecity.scanner.stated_by`), to an event when it lies in
+    quantity of the figure's quote (:func:`sciencecity.reading.scanner.stated_by`), to an event when it lies in
     the event's quote, else to a non-figure at its offset; ``owner`` is then ``figure``, ``event``
     or ``non_figure`` and ``owner_id`` the row's id (``start`` for a non-figure). A gap nothing
     accounts for raises :class:`ValueError`: the coverage test forbids it.

@@ -2,9 +2,9 @@
 
 Belongs here: ratios that place the core (直管园) or the science city (科学城) in Chongqing's
 economy, or an area in the science city — a level as a share of the whole, a part's contribution
-to the city's growth. Areas themselves are in :mod:`sciencecity.geo`, the conversion of 亿元 to
-billions of yuan in :mod:`sciencecity.report`, growth-rate arithmetic within the core in
-:mod:`sciencecity.growth`.
+to the city's growth. Areas themselves are in :mod:`sciencecity.analysis.geo`, the conversion of 亿元 to
+billions of yuan in :mod:`sciencecity.presentation.words`, growth-rate arithmetic within the core in
+:mod:`sciencecity.rules.arithmetic`.
 
 Conventions: shares are returned in per cent (``1.95`` means 1.95 %); growth rates are in per
 cent as printed; a contribution is in percentage points of the whole's growth. Nothing is

@@ -3,7 +3,7 @@
 Belongs here: reading the article's dates (EDTF, with ``XXXX`` for a year the repost lost),
 filling a lost year, month or day from another source (``external.csv``) and saying so in
 ``date_source``, and sorting the events. Pure functions over the DataFrames that
-:mod:`sciencecity.data` returns; drawing the timeline is the chapters' (a chart).
+:mod:`sciencecity.rules.checked` returns; drawing the timeline is the chapters' (a chart).
 """
 
 from __future__ import annotations

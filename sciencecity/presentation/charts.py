@@ -1,14 +1,14 @@
 """The book's charts, each drawn by one function in two layouts from the data it is given.
 
 Belongs here: what a chapter's chart draws and where its text goes; the house look (font,
-palette, sizes, the source line) is :mod:`sciencecity.style`'s. Each function takes the data
+palette, sizes, the source line) is :mod:`sciencecity.presentation.style`'s. Each function takes the data
 the chapter computed (mostly the frame it also writes to ``book/chart-data/``) and
 ``layout="desktop"`` (the 720 px chart of the text column) or ``layout="phone"`` (drawn
-:data:`~sciencecity.style.PHONE_FIGWIDTH` inches wide for a 360 px screen: panels stacked,
-shorter labels, no text under :data:`~sciencecity.style.PHONE_MIN_TEXT_PX` px), and returns the
+:data:`~sciencecity.presentation.style.PHONE_FIGWIDTH` inches wide for a 360 px screen: panels stacked,
+shorter labels, no text under :data:`~sciencecity.presentation.style.PHONE_MIN_TEXT_PX` px), and returns the
 Figure. A chapter glues ``style.chart(charts.growth_sectors, "fig-growth-sectors", data)``, which
-draws both layouts from the same data (:func:`sciencecity.style.chart`). Call
-:func:`sciencecity.style.use` first.
+draws both layouts from the same data (:func:`sciencecity.presentation.style.chart`). Call
+:func:`sciencecity.presentation.style.use` first.
 """
 
 from __future__ import annotations
@@ -769,7 +769,7 @@ def _phone_unknown(axu, y: float, colour: str) -> None:
 def platforms_timeline(tl: pd.DataFrame, source: str, *, layout="desktop"):
     """The first year's dated events on a time axis, restored dates in open circles, events known
     to the month as a band, undated ones in a side panel (fig-platforms-timeline). ``tl``: from
-    :func:`sciencecity.timeline.timeline`. On a phone each label goes under its row."""
+    :func:`sciencecity.analysis.timeline.timeline`. On a phone each label goes under its row."""
     import textwrap
 
     import matplotlib.dates as mdates
@@ -883,7 +883,7 @@ def platforms_timeline(tl: pd.DataFrame, source: str, *, layout="desktop"):
 def facility_timeline(tl: pd.DataFrame, *, layout="desktop"):
     """The ultra-transient facility, 2021 to 2025: the article's events and other sources' on one
     time axis, events known to the year as a band, plans of unknown year in a side panel
-    (fig-after-facility). ``tl``: from :func:`sciencecity.after.facility_timeline`. On a phone
+    (fig-after-facility). ``tl``: from :func:`sciencecity.analysis.after.facility_timeline`. On a phone
     each label goes under its row."""
     import textwrap
 
@@ -1083,7 +1083,7 @@ def place_map(cq, host_geo, hosts: pd.DataFrame, items: pd.DataFrame, short_en: 
 def economy_levels(levels: pd.DataFrame, *, layout: str = "desktop"):
     """The core's GDP level (亿元, bars) and real growth (%, labels) by year; a gap says "not found".
 
-    ``levels`` from :func:`sciencecity.economy.gdp_levels` (columns ``year``, ``level``,
+    ``levels`` from :func:`sciencecity.analysis.economy.gdp_levels` (columns ``year``, ``level``,
     ``growth``). A year with no level found gets no bar and the words "level not found", never an
     interpolated bar; growth is written above each year where a source gives it. On a phone the
     bars' labels give 亿元 only (the billions are in the text and the data file).
@@ -1270,8 +1270,8 @@ def growth_figure(series: pd.DataFrame, lead_table: pd.DataFrame, *, layout: str
     ``series`` from :func:`growth_series`, ``lead_table`` from :func:`leads`. Full years and
     half-years in separate panels (never joined), one marker shape per kind of source, the
     core's name in each source under its period. Drawn in the chapter on what came after and on
-    the landing page; call :func:`sciencecity.style.use` first. ``layout="phone"`` stacks the
-    two panels and puts the legend under them (:func:`sciencecity.style.chart`).
+    the landing page; call :func:`sciencecity.presentation.style.use` first. ``layout="phone"`` stacks the
+    two panels and puts the legend under them (:func:`sciencecity.presentation.style.chart`).
     """
     periods = {pt: sorted(series.loc[series["period_type"] == pt, "period"].unique()) for pt, _ in GROWTH_PANELS}
     phone = style.layout_check(layout)

@@ -3,7 +3,7 @@
 Belongs here: how every chart and table looks (font, palette, sizes, the source line, the PNG a
 chapter glues, the HTML table, the boxes of a diagram); what the charts show is the chapters'.
 
-Every notebook calls :func:`use` once (through ``from sciencecity.style import use; use()``),
+Every notebook calls :func:`use` once (through ``from sciencecity.presentation.style import use; use()``),
 so the font set-up lives here and nowhere else.
 
 Font: Noto Sans CJK SC (Google/Adobe, SIL Open Font Licence 1.1), as shipped by Debian's
@@ -315,7 +315,7 @@ def chart(draw: Callable, name: str, *args, directory: Path | None = None, **kwa
 
     ``draw(*args, layout=..., **kwargs)`` returns a Figure; it is called once per layout of
     :data:`LAYOUTS` with the same data, so the two layouts cannot disagree. ``name`` is the
-    figure's ``:name:`` (``fig-growth-sectors``), as for :func:`sciencecity.report.chart_data`.
+    figure's ``:name:`` (``fig-growth-sectors``), as for :func:`sciencecity.presentation.words.chart_data`.
     Written to ``book/chart-images/``: ``<name>@2x.png`` (desktop, twice ``PNG_WIDTH``),
     ``<name>-phone.png`` and ``<name>-phone@2x.png`` (``PHONE_WIDTH`` and twice that), and
     ``<name>.json``, the record the book and its browser test read: per layout the 1x image's

@@ -64,7 +64,7 @@ def gap_table(
 ) -> pd.DataFrame:
     """The gaps of :func:`lost_gaps` for the reader: what was lost at each and what the article still allows.
 
-    ``figures`` is :func:`sciencecity.data.load_figures`; ``events`` and ``non_figures`` as loaded
+    ``figures`` is :func:`sciencecity.rules.checked.load_figures`; ``events`` and ``non_figures`` as loaded
     (``events`` may be indexed by ``event_id``). A figure's gap allows its floor
     (:func:`sciencecity.words.value_text`, in billions of yuan too for 亿元); an event's gap is a
     year of four digits; a non-figure's is the number of a name.

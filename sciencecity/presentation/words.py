@@ -70,7 +70,7 @@ def quote_span(text: str, first, last) -> str:
     """The article's words from the start of one figure's quote to the end of another's.
 
     ``first`` and ``last`` are figures with ``start`` (offset in ``text``) and ``quote``: a
-    :class:`sciencecity.data.Figure` or a row of ``data.load_figures()``. The quotes must be where
+    :class:`sciencecity.rules.checked.Figure` or a row of ``data.load_figures()``. The quotes must be where
     they say they are, and ``last`` must not start before ``first``.
     """
     for f in (first, last):
@@ -288,7 +288,7 @@ def data_dictionary_html(resource: dict, rows: int) -> str:
 
 def house_label(label: str) -> str:
     """A label this project shows but did not write (``external.csv``'s ``metric``, kept as the
-    upstream file has it) in the book's terms: :func:`sciencecity.terminology.in_house_terms`."""
+    upstream file has it) in the book's terms: :func:`sciencecity.presentation.words.in_house_terms`."""
 
     return in_house_terms(label, checked.load_terms())
 

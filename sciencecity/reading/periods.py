@@ -149,7 +149,7 @@ def parse(text: str) -> Period:
     if len(parts) > 2:
         raise ValueError(f"{text!r} is not a period (a range has two ends)")
     first, last = _point(parts[0]), _point(parts[-1])
-    if first.year is not None and last.year is not None and first.first_day() > last.last_day():
+    if first.year is not None and last.year is not None and first.first_day > last.last_day:
         raise ValueError(f"{text!r} ends before it starts")
     return Period(str(text), first, last)
 
