@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings
 
 from sciencecity.reading import paths
+from tests.glued_outputs import chart_dir, no_files, package, text  # noqa: F401 (fixtures of every module)
 
 # Hypothesis profiles (tests/test_properties.py): "ci", the default, is derandomised (a fixed
 # set of examples, the same on every run) and short enough for `make test`; "long" draws 1,000

@@ -3,54 +3,20 @@ page's chart) glues, from one call per result; and the new functions of sciencec
 
 from __future__ import annotations
 
-import json
 import math
-import re
 
 import pandas as pd
 import pytest
 from IPython.display import Image, Markdown
 
 from sciencecity.analysis import after
-from sciencecity.presentation import after_results, style, words
-from sciencecity.reading import paths
+from sciencecity.presentation import after_results
 from sciencecity.rules import arithmetic, checked
-
-#: ``{glue:text}`key:.1f``` (and ``{glue}`` / ``{glue:md}``) in the text, ```{glue:figure} key`` as a directive.
-_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`]+)`")
-_DIRECTIVE = re.compile(r"^```\{glue(?::\w+)?\}\s+(\S+)", re.MULTILINE)
-
-
-def cited_keys(notebook: str) -> dict[str, set[str]]:
-    """The glue keys a notebook's Markdown cites, by the notebook that glues them ('' for its own)."""
-    cells = json.loads((paths.BOOK_DIR / notebook).read_text(encoding="utf-8"))["cells"]
-    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    found: dict[str, set[str]] = {}
-    for ref in _ROLE.findall(text) + _DIRECTIVE.findall(text):
-        where, _, key = ref.rpartition("::")
-        found.setdefault(where, set()).add(key.split(":")[0])
-    return found
+from tests.glued_outputs import assert_as_in_book, cited
 
 
 @pytest.fixture(scope="module")
-def out_dir(tmp_path_factory):
-    """Where the charts and chart data of these tests go (not book/): ``chart-images``, ``chart-data``."""
-    out = tmp_path_factory.mktemp("after")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(style, "CHART_IMAGES_DIR", out / "chart-images")
-        mp.setattr(words, "CHART_DATA_DIR", out / "chart-data")
-        style.use()
-        yield out
-
-
-@pytest.fixture(scope="module")
-def package(out_dir):
-    """The checked package."""
-    return checked.load_package()
-
-
-@pytest.fixture(scope="module")
-def results(package):
+def results(package, chart_dir):
     """Every value of the chapter, by glue key (the notebook's calls, in its order)."""
     values = {}
     for f in (
@@ -66,15 +32,15 @@ def results(package):
 
 
 def test_every_key_the_chapter_cites_is_glued(results):
-    cited = cited_keys("05_after.ipynb")
-    assert set(cited) == {""}
-    assert cited[""] - set(results) == set()
+    keys = cited("05_after.ipynb")
+    assert set(keys) == {""}
+    assert keys[""] - set(results) == set()
 
 
 def test_the_landing_page_cites_what_the_chapter_and_its_chart_give(package, results):
-    cited = cited_keys("index.ipynb")
-    assert cited["05_after.ipynb"] - set(results) == set()
-    assert cited[""] == set(after_results.growth_chart(package, "index"))
+    keys = cited("index.ipynb")
+    assert keys["05_after.ipynb"] - set(results) == set()
+    assert keys[""] == set(after_results.growth_chart(package, "index"))
 
 
 def test_growth_values_equal_the_series(package, results):
@@ -94,15 +60,14 @@ def test_growth_values_equal_the_series(package, results):
     assert isinstance(results["after_n_compared"], int) and isinstance(results["after_lead_2021"], float)
 
 
-def test_the_chart_and_its_data_are_the_books(package, results, out_dir):
+def test_the_chart_and_its_data_are_the_books(package, results, chart_dir):
     """Drawn again from the package, the charts and their data files are the committed ones, byte for byte."""
     after_results.growth_chart(package, "index")
     names = ("fig-after-growth", "fig-index-growth", "fig-after-facility")
-    drawn = [f for name in names for f in (out_dir / "chart-images").glob(f"{name}[@.-]*")]
-    drawn += list((out_dir / "chart-data").glob("*.csv"))
+    drawn = [f for name in names for f in (chart_dir / "chart-images").glob(f"{name}[@.-]*")]
+    drawn += list((chart_dir / "chart-data").glob("*.csv"))
     assert len(drawn) == 4 * len(names) + 2  # per chart two phone PNGs, the desktop 2x and the record
-    for f in drawn:
-        assert f.read_bytes() == (paths.BOOK_DIR / f.parent.name / f.name).read_bytes(), f.name
+    assert_as_in_book(drawn)
 
 
 def test_facility_values(package, results):

@@ -8,30 +8,13 @@ import pytest
 from IPython.display import Image, Markdown
 
 from sciencecity.analysis import claims_ledger
-from sciencecity.presentation import claims_results, style, words
-from sciencecity.reading import paths
+from sciencecity.presentation import claims_results
 from sciencecity.rules import checked, claims
-from tests.test_after_results import cited_keys
+from tests.glued_outputs import assert_as_in_book, cited
 
 
 @pytest.fixture(scope="module")
-def out_dir(tmp_path_factory):
-    """Where the chart and its data go in these tests (not book/)."""
-    out = tmp_path_factory.mktemp("claims")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(style, "CHART_IMAGES_DIR", out / "chart-images")
-        mp.setattr(words, "CHART_DATA_DIR", out / "chart-data")
-        style.use()
-        yield out
-
-
-@pytest.fixture(scope="module")
-def package(out_dir):
-    return checked.load_package()
-
-
-@pytest.fixture(scope="module")
-def results(package):
+def results(package, chart_dir):
     """Every value of the chapter, by glue key (the notebook's calls, in its order)."""
     return (
         claims_results.counts(package)
@@ -42,10 +25,10 @@ def results(package):
 
 
 def test_every_key_the_chapter_and_the_landing_page_cite_is_glued(results):
-    cited = cited_keys("07_claims.ipynb")
-    assert set(cited) == {""}
-    assert cited[""] - set(results) == set()
-    assert cited_keys("index.ipynb")["07_claims.ipynb"] - set(results) == set()
+    keys = cited("07_claims.ipynb")
+    assert set(keys) == {""}
+    assert keys[""] - set(results) == set()
+    assert cited("index.ipynb")["07_claims.ipynb"] - set(results) == set()
 
 
 def test_counts_equal_the_ledger(package, results):
@@ -62,14 +45,13 @@ def test_counts_equal_the_ledger(package, results):
     assert all(isinstance(results[k], int) for k in results if k.startswith("claims_n"))
 
 
-def test_chart_ledger_and_quotes(package, results, out_dir):
+def test_chart_ledger_and_quotes(package, results, chart_dir):
     assert isinstance(results["claims_fig_status"], Image)
     assert isinstance(results["claims_fig_status_data"], Markdown)
     assert isinstance(results["claims_ledger"], Markdown)
-    drawn = list((out_dir / "chart-images").glob("fig-claims-status*")) + list((out_dir / "chart-data").glob("*"))
+    drawn = list((chart_dir / "chart-images").glob("fig-claims-status*")) + list((chart_dir / "chart-data").glob("*"))
     assert len(drawn) == 5
-    for f in drawn:  # the committed chart and data, byte for byte
-        assert f.read_bytes() == (paths.BOOK_DIR / f.parent.name / f.name).read_bytes(), f.name
+    assert_as_in_book(drawn)  # the committed chart and data, byte for byte
     later = package["later"].set_index("id")
     assert results["claims_pku_founded"] == later.loc["pku_big_data_founded_2021_03", "period"]
     assert results["claims_first_quote"] == checked.figure("first_big_science_facility").quote

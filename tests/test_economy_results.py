@@ -10,30 +10,14 @@ import pytest
 from IPython.display import Image, Markdown
 
 from sciencecity.analysis import economy
-from sciencecity.presentation import economy_results, style, words
-from sciencecity.reading import paths, seed
+from sciencecity.presentation import economy_results, words
+from sciencecity.reading import seed
 from sciencecity.rules import checked
-from tests.test_after_results import cited_keys
+from tests.glued_outputs import assert_as_in_book, cited
 
 
 @pytest.fixture(scope="module")
-def out_dir(tmp_path_factory):
-    """Where the chart and its data go in these tests (not book/)."""
-    out = tmp_path_factory.mktemp("economy")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(style, "CHART_IMAGES_DIR", out / "chart-images")
-        mp.setattr(words, "CHART_DATA_DIR", out / "chart-data")
-        style.use()
-        yield out
-
-
-@pytest.fixture(scope="module")
-def package(out_dir):
-    return checked.load_package()
-
-
-@pytest.fixture(scope="module")
-def results(package):
+def results(package, chart_dir):
     """Every value of the chapter, by glue key (the notebook's calls, in its order)."""
     return (
         economy_results.structure(package)
@@ -45,10 +29,10 @@ def results(package):
 
 
 def test_every_key_the_chapter_and_the_landing_page_cite_is_glued(results):
-    cited = cited_keys("06_economy.ipynb")
-    assert set(cited) == {""}
-    assert cited[""] - set(results) == set()
-    assert cited_keys("index.ipynb")["06_economy.ipynb"] - set(results) == set()
+    keys = cited("06_economy.ipynb")
+    assert set(keys) == {""}
+    assert keys[""] - set(results) == set()
+    assert cited("index.ipynb")["06_economy.ipynb"] - set(results) == set()
 
 
 def test_structure_values_equal_direct_computations(package, results):
@@ -68,17 +52,16 @@ def test_structure_values_equal_direct_computations(package, results):
     assert results["eco_cd_bonded_trade_yuan"] == words.yi_yuan(economy.value(eco, "chengdu_hitech_bonded_trade_2021"))
 
 
-def test_levels_glue_the_years_with_a_level(package, results, out_dir):
+def test_levels_glue_the_years_with_a_level(package, results, chart_dir):
     assert results["eco_gdp_2020_yuan"] == words.yi_yuan(487.45)
     assert results["eco_gdp_2021_yuan"] == words.yi_yuan(588.6)
     assert results["eco_gdp_nominal_change"] == pytest.approx(100 * (588.6 / 487.45 - 1))
     assert results["eco_gdp_growth_2021"] == 12.9
     assert isinstance(results["eco_fig_levels"], Image)
     assert isinstance(results["eco_fig_levels_data"], Markdown)
-    drawn = list((out_dir / "chart-images").glob("fig-economy-levels*")) + list((out_dir / "chart-data").glob("*"))
+    drawn = list((chart_dir / "chart-images").glob("fig-economy-levels*")) + list((chart_dir / "chart-data").glob("*"))
     assert len(drawn) == 5
-    for f in drawn:  # the committed chart and data, byte for byte
-        assert f.read_bytes() == (paths.BOOK_DIR / f.parent.name / f.name).read_bytes(), f.name
+    assert_as_in_book(drawn)  # the committed chart and data, byte for byte
 
 
 def test_counts_themes_and_peers(package, results):

@@ -3,48 +3,14 @@ one source for the values both chapters show."""
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
 
-from sciencecity.presentation import growth_results, platforms_results, style, words
-from sciencecity.reading import paths, seed
-from sciencecity.rules import arithmetic, checked
+from sciencecity.presentation import growth_results, platforms_results
+from sciencecity.rules import arithmetic
+from tests.glued_outputs import assert_both_follow, cited_keys, merged
 
-#: ``{glue:text}`key:fmt```, ``{glue:md}`key:myst```, and the ``{glue}``/``{glue:figure}`` directives.
-_ROLE = re.compile(r"\{glue(?::\w+)?\}`([^`:]+)")
-_DIRECTIVE = re.compile(r"```\{glue(?::figure)?\}\s+(\S+)")
-
-
-def cited_keys(notebook: str, skip_prefix: str = "econ") -> set[str]:
-    """Every glue key the Markdown cells of ``book/<notebook>`` cite (cells with ids ``skip_prefix…`` left out)."""
-    cells = json.loads((paths.BOOK_DIR / notebook).read_text(encoding="utf-8"))["cells"]
-    text = "\n".join(
-        "".join(c["source"])
-        for c in cells
-        if c["cell_type"] == "markdown" and not c.get("id", "").startswith(skip_prefix)
-    )
-    return set(_ROLE.findall(text)) | set(_DIRECTIVE.findall(text))
-
-
-@pytest.fixture(scope="module")
-def package():
-    return checked.load_package()
-
-
-@pytest.fixture(scope="module")
-def text():
-    return seed.load_seed()
-
-
-@pytest.fixture(scope="module")
-def no_files():
-    """Charts and chart data without drawing or writing files (their keys are what is tested here)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(style, "chart", lambda draw, name, *args, **kwargs: f"chart {name}")
-        mp.setattr(words, "chart_data", lambda frame, name, **kwargs: f"data {name}")
-        yield
+#: The ids of 09_checks' cells on the economy (their keys are the economy chapter's).
+ECONOMY_CELLS = "econ"
 
 
 def chapter_2(package, text) -> list[dict]:
@@ -81,13 +47,6 @@ def chapter_9_platforms(package) -> list[dict]:
     return [p.pipeline_check(package), p.facility_check(package), p.facility_chart(package), p.events_check(package)]
 
 
-def merged(results: list[dict]) -> dict:
-    out: dict = {}
-    for values in results:
-        out |= values
-    return out
-
-
 @pytest.fixture(scope="module")
 def ch2(package, text, no_files):
     return merged(chapter_2(package, text))
@@ -103,7 +62,7 @@ def test_every_key_chapter_2_cites_is_produced(ch2):
 
 
 def test_every_key_chapter_9_cites_is_produced(ch9):
-    cited = {k for k in cited_keys("09_checks.ipynb") if not k.startswith("industries_")}
+    cited = {k for k in cited_keys("09_checks.ipynb", skip_ids=ECONOMY_CELLS) if not k.startswith("industries_")}
     assert cited - set(ch9) == set()
 
 
@@ -151,16 +110,10 @@ def test_the_keys_both_chapters_glue_have_the_same_values(ch2, ch9):
 @pytest.mark.parametrize("shared", ["sector_rates", "city_rates", "industrial_rates", "industry_2020_figures", "ranks"])
 def test_chapter_9_reads_the_function_chapter_2_calls(package, text, no_files, shared):
     """Change what one shared function returns: both chapters' values follow it."""
-    original = getattr(growth_results, shared)
-
-    def marked(*args):
-        return {k: f"marked {k}" if isinstance(v, str) else v + 1000 for k, v in original(*args).items()}
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(growth_results, shared, marked)
-        ch2 = merged(chapter_2(package, text))
-        ch9 = merged(chapter_9_growth(package))
-    keys = set(marked(package)) & set(ch9)
-    assert keys, f"chapter 9 uses nothing of {shared}"
-    for key in keys:
-        assert ch9[key] == ch2[key] == marked(package)[key], key
+    assert_both_follow(
+        growth_results,
+        shared,
+        package,
+        lambda: merged(chapter_2(package, text)),
+        lambda: merged(chapter_9_growth(package)),
+    )

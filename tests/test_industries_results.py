@@ -8,8 +8,6 @@ notebooks glue come from one function; the charts and chart data are those of th
 
 from __future__ import annotations
 
-import json
-import re
 import warnings
 from itertools import combinations
 
@@ -20,15 +18,13 @@ from IPython.core.formatters import format_display_data
 
 from sciencecity.analysis import industries
 from sciencecity.presentation import industries_results as results
-from sciencecity.presentation import style, words
 from sciencecity.reading import paths, seed
-from sciencecity.rules import checked
+from tests.glued_outputs import assert_as_in_book, charts_into, cited, glued_text
 
 CHAPTER = paths.BOOK_DIR / "03_industries.ipynb"
 CHECKS = paths.BOOK_DIR / "09_checks.ipynb"
 CHECKS_SECTION = "## The industries figures"  # the heading of 09's industries sections
 CHECKS_PREFIX = "09_checks.ipynb"
-GLUE = re.compile(r"\{glue(?::\w+)?\}`(?:([\w.]+)::)?(\w+)|\{glue:figure\}\s+(\w+)")
 CHARTS = (
     "fig-industries-heatmap",
     "fig-industries-model",
@@ -38,62 +34,11 @@ CHARTS = (
 )
 
 
-def _cells(path):
-    return json.loads(path.read_text(encoding="utf-8"))["cells"]
-
-
-def _cited(markdown: list[str]) -> dict[str, set[str]]:
-    """Glue keys cited in Markdown, by notebook ("" for the notebook itself)."""
-    cited: dict[str, set[str]] = {}
-    for text in markdown:
-        for prefix, key, figure in GLUE.findall(text):
-            cited.setdefault(prefix, set()).add(key or figure)
-    return cited
-
-
-def _chapter_markdown() -> list[str]:
-    return ["".join(c["source"]) for c in _cells(CHAPTER) if c["cell_type"] == "markdown"]
-
-
-def _checks_markdown() -> list[str]:
-    """The Markdown of 09's industries sections: from their heading to the next ``## `` heading."""
-    out, inside = [], False
-    for cell in _cells(CHECKS):
-        text = "".join(cell["source"])
-        heading = next((line for line in text.splitlines() if line.startswith("## ")), None)
-        if cell["cell_type"] == "markdown" and heading is not None:
-            inside = heading == CHECKS_SECTION
-        if inside and cell["cell_type"] == "markdown":
-            out.append(text)
-    assert out, f"no section {CHECKS_SECTION!r} in {CHECKS.name}"
-    return out
-
-
-def _stored(path) -> dict[str, str]:
-    """The text each glue key of a committed notebook shows (its ``text/plain``)."""
-    stored = {}
-    for cell in _cells(path):
-        for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                stored[name] = "".join(output["data"]["application/papermill.record/text/plain"])
-    return stored
-
-
-@pytest.fixture(scope="module")
-def package():
-    return checked.load_package()
-
-
 @pytest.fixture(scope="module")
 def drawn(package, tmp_path_factory):
     """Every result of both notebooks, charts and chart data written to a temporary folder."""
-    images, data = tmp_path_factory.mktemp("chart-images"), tmp_path_factory.mktemp("chart-data")
     text = seed.load_seed()
-    with pytest.MonkeyPatch.context() as mp, matplotlib.rc_context(), warnings.catch_warnings():
-        mp.setattr(style, "CHART_IMAGES_DIR", images)
-        mp.setattr(words, "CHART_DATA_DIR", data)
-        style.use()
+    with matplotlib.rc_context(), warnings.catch_warnings(), charts_into(tmp_path_factory.mktemp("industries")) as out:
         chapter = {
             **results.leading(package),
             **results.item_counts(package),
@@ -108,26 +53,26 @@ def drawn(package, tmp_path_factory):
         }
         checks = {**results.null_model(package), **results.null_variants(package), **results.verdict(package)}
     plt.close("all")
-    return {"chapter": chapter, "checks": checks, "images": images, "data": data}
+    return {"chapter": chapter, "checks": checks, "images": out / "chart-images", "data": out / "chart-data"}
 
 
 def test_every_key_the_chapter_cites_is_produced(drawn):
-    cited = _cited(_chapter_markdown())
-    assert set(cited) == {"", CHECKS_PREFIX}
-    assert cited[""] - set(drawn["chapter"]) == set()
-    assert cited[CHECKS_PREFIX] - set(drawn["checks"]) == set()
+    keys = cited(CHAPTER)
+    assert set(keys) == {"", CHECKS_PREFIX}
+    assert keys[""] - set(drawn["chapter"]) == set()
+    assert keys[CHECKS_PREFIX] - set(drawn["checks"]) == set()
 
 
 def test_every_key_the_checks_cite_in_their_industries_sections_is_produced(drawn):
-    cited = _cited(_checks_markdown())
-    assert set(cited) == {""}
-    assert cited[""] - set(drawn["checks"]) == set()
+    keys = cited(CHECKS, section=CHECKS_SECTION)
+    assert set(keys) == {""}
+    assert keys[""] - set(drawn["checks"]) == set()
 
 
 def test_the_values_are_those_the_notebooks_glued(drawn):
     """The committed outputs (what strict nbval compares) show the same text for every value."""
     for key, path in (("chapter", CHAPTER), ("checks", CHECKS)):
-        stored = _stored(path)
+        stored = glued_text(path)
         for name, value in drawn[key].items():
             assert name in stored, f"{path.name} does not glue {name}"
             shown = format_display_data(value)[0]["text/plain"]
@@ -250,10 +195,6 @@ def test_the_labels_name_what_the_data_and_the_tests_have(package):
 
 
 def test_the_charts_and_their_data_are_the_books(drawn):
-    for name in CHARTS:
-        for suffix in ("@2x.png", "-phone.png", "-phone@2x.png", ".json"):
-            drawn_file = drawn["images"] / f"{name}{suffix}"
-            assert drawn_file.read_bytes() == (paths.BOOK_DIR / "chart-images" / f"{name}{suffix}").read_bytes()
-    for name in CHARTS:
-        drawn_csv = (drawn["data"] / f"{name}.csv").read_text(encoding="utf-8")
-        assert drawn_csv == (paths.BOOK_DIR / "chart-data" / f"{name}.csv").read_text(encoding="utf-8")
+    suffixes = ("@2x.png", "-phone.png", "-phone@2x.png", ".json")
+    assert_as_in_book(drawn["images"] / f"{name}{suffix}" for name in CHARTS for suffix in suffixes)
+    assert_as_in_book(drawn["data"] / f"{name}.csv" for name in CHARTS)

@@ -15,32 +15,19 @@ from IPython.display import HTML
 from sciencecity.presentation import methods_results
 from sciencecity.reading import descriptor, paths, scanner, seed
 from sciencecity.rules import checked
-from tests.glued_outputs import cited_keys, glued_text
+from tests.glued_outputs import assert_prints_as_committed, cited_keys, merged, shown_html
 
 NOTEBOOK = paths.BOOK_DIR / "10_data_methods.ipynb"
 
 
 @pytest.fixture(scope="module")
-def package():
-    return checked.load_package()
-
-
-@pytest.fixture(scope="module")
-def text():
-    return seed.load_seed()
-
-
-@pytest.fixture(scope="module")
 def values(package, text):
-    out = {}
-    for part in (
+    parts = (
         methods_results.package_counts(package),
         methods_results.extraction_counts(package, text),
         methods_results.limits(package),
-    ):
-        assert not set(part) & set(out), "a key glued twice"
-        out |= part
-    return out
+    )
+    return merged(parts, once=True)
 
 
 def test_every_cited_key_is_produced(values):
@@ -48,15 +35,10 @@ def test_every_cited_key_is_produced(values):
 
 
 def test_the_values_print_as_the_committed_notebook_glued_them(values):
-    committed = glued_text(NOTEBOOK)
-    assert set(values) == set(committed)
-    for key, value in values.items():
-        assert repr(value) == committed[key], key
+    assert_prints_as_committed(values, NOTEBOOK)
 
 
 def test_the_tables_are_the_ones_the_chapter_shows(package, text):
-    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    shown = ["".join(o["data"]["text/html"]) for c in cells for o in c.get("outputs", []) if "text/html" in o["data"]]
     tables = [
         methods_results.files_table(package),
         methods_results.data_dictionary(package),
@@ -64,7 +46,7 @@ def test_the_tables_are_the_ones_the_chapter_shows(package, text):
         methods_results.scope_table(package),
     ]
     assert all(isinstance(t, HTML) for t in tables)
-    assert [t.data for t in tables] == shown
+    assert [t.data for t in tables] == shown_html(NOTEBOOK)
 
 
 def test_the_package_counts_by_hand(values, package):

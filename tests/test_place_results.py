@@ -13,71 +13,47 @@ import pytest
 from IPython.display import HTML, Image, Markdown
 
 from sciencecity.analysis import geo
-from sciencecity.presentation import place_results, style, words
-from sciencecity.reading import paths, seed
-from sciencecity.rules import checked
-from tests.glued_outputs import cited_keys, glued_text
+from sciencecity.presentation import place_results
+from sciencecity.reading import paths
+from tests.glued_outputs import assert_as_in_book, assert_prints_as_committed, cited_keys, merged
 
 NOTEBOOK = paths.BOOK_DIR / "01_place.ipynb"
 
 
 @pytest.fixture(scope="module")
-def package():
-    return checked.load_package()
+def values(package, text, chart_dir):
+    """Every result of the chapter, by glue key (its charts and chart data go to ``chart_dir``)."""
+    parts = (
+        place_results.zones(package, text),
+        place_results.map_chart(package),
+        place_results.zone_table(package),
+        place_results.areas(package),
+        place_results.economy(package, text),
+        place_results.scale_chart(package),
+    )
+    return merged(parts, once=True)
 
 
-@pytest.fixture(scope="module")
-def results(package, tmp_path_factory):
-    """Every result of the chapter, its charts and chart data written to a temporary folder."""
-    out = tmp_path_factory.mktemp("place")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(style, "CHART_IMAGES_DIR", out / "images")
-        mp.setattr(words, "CHART_DATA_DIR", out / "data")
-        style.use()
-        text = seed.load_seed()
-        values = {}
-        for part in (
-            place_results.zones(package, text),
-            place_results.map_chart(package),
-            place_results.zone_table(package),
-            place_results.areas(package),
-            place_results.economy(package, text),
-            place_results.scale_chart(package),
-        ):
-            assert not set(part) & set(values), "a key glued twice"
-            values |= part
-    return values, out
-
-
-def test_every_cited_key_is_produced(results):
-    values, _ = results
+def test_every_cited_key_is_produced(values):
     assert cited_keys(NOTEBOOK) <= set(values)
 
 
-def test_the_values_print_as_the_committed_notebook_glued_them(results):
-    values, _ = results
-    committed = glued_text(NOTEBOOK)
-    assert set(values) == set(committed)
-    for key, value in values.items():
-        assert repr(value) == committed[key], key
+def test_the_values_print_as_the_committed_notebook_glued_them(values):
+    assert_prints_as_committed(values, NOTEBOOK)
 
 
-def test_types(results):
-    values, _ = results
+def test_types(values):
     assert isinstance(values["place_fig_map"], Image) and isinstance(values["place_fig_scale"], Image)
     assert isinstance(values["place_fig_map_data"], Markdown) and isinstance(values["place_tbl_zones"], HTML)
     assert type(values["place_area_hosts"]) is float and type(values["place_area_sc_date"]) is str
 
 
 @pytest.mark.parametrize("name", ["fig-place-map", "fig-place-scale"])
-def test_the_chart_data_is_the_committed_file(results, name):
-    _, out = results
-    committed = (words.CHART_DATA_DIR / f"{name}.csv").read_text(encoding="utf-8")
-    assert (out / "data" / f"{name}.csv").read_text(encoding="utf-8") == committed
+def test_the_chart_data_is_the_committed_file(values, chart_dir, name):
+    assert_as_in_book([chart_dir / "chart-data" / f"{name}.csv"])
 
 
-def test_the_areas_are_the_host_districts_measured(results, package):
-    values, _ = results
+def test_the_areas_are_the_host_districts_measured(values, package):
     cq = geo.districts()
     km2 = geo.area_km2(cq)
     hosted = cq["name_zh"].isin(package["zones"]["district_zh"])
@@ -90,8 +66,7 @@ def test_the_areas_are_the_host_districts_measured(results, package):
             assert values[f"place_area_{z.zone_id}"] == pytest.approx(km2[cq["name_zh"] == z.district_zh].item())
 
 
-def test_the_ratios_by_hand(results, package):
-    values, _ = results
+def test_the_ratios_by_hand(values, package):
     ext = package["external"].set_index("id")["value"]
     fig = package["figures"].set_index("id")["value"]
     assert values["place_area_sc"] == ext["science_city_area"] == 1198
@@ -109,8 +84,7 @@ def test_the_ratios_by_hand(results, package):
     assert values["place_quote_trade"].endswith(f"{fig['trade_share_city']}%")
 
 
-def test_the_host_list_names_every_zone_district(results, package):
-    values, _ = results
+def test_the_host_list_names_every_zone_district(values, package):
     named = [z for z in package["zones"]["district_zh"] if z]
     assert len(named) == 5 and all(z in values["place_host_list"] for z in named)
     assert values["place_quote_core"].endswith("……")
@@ -123,8 +97,7 @@ def test_the_scale_chart_periods_come_from_the_data(package):
     assert not data["share_of_chongqing_pct"].map(math.isnan).any()
 
 
-def test_the_zone_table_has_one_row_per_zone(results, package):
-    values, _ = results
+def test_the_zone_table_has_one_row_per_zone(values, package):
     html = values["place_tbl_zones"].data
     assert html.startswith('<div id="place-zone-table">') and html.count("<tr>") == len(package["zones"])
     assert place_results.CORE_DISTRICTS in html

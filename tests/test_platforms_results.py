@@ -7,23 +7,9 @@ import pandas as pd
 import pytest
 
 from sciencecity.analysis import pipeline, timeline
-from sciencecity.presentation import platforms_results, style, words
-from sciencecity.rules import checked
-from tests.test_growth_results import chapter_9_platforms, cited_keys, merged
-
-
-@pytest.fixture(scope="module")
-def package():
-    return checked.load_package()
-
-
-@pytest.fixture(scope="module")
-def no_files():
-    """Charts and chart data without drawing or writing files (their keys are what is tested here)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(style, "chart", lambda draw, name, *args, **kwargs: f"chart {name}")
-        mp.setattr(words, "chart_data", lambda frame, name, **kwargs: f"data {name}")
-        yield
+from sciencecity.presentation import platforms_results
+from tests.glued_outputs import assert_both_follow, cited_keys, merged
+from tests.test_growth_results import chapter_9_platforms
 
 
 def chapter_4(package) -> list[dict]:
@@ -91,19 +77,13 @@ def test_the_keys_both_chapters_glue_have_the_same_values(ch4, ch9):
 @pytest.mark.parametrize("shared", ["projects", "facility_figures"])
 def test_chapter_9_reads_the_function_chapter_4_calls(package, no_files, shared):
     """Change what one shared function returns: both chapters' values follow it."""
-    original = getattr(platforms_results, shared)
-
-    def marked(*args):
-        return {k: f"marked {k}" if isinstance(v, str) else v + 1000 for k, v in original(*args).items()}
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(platforms_results, shared, marked)
-        ch4 = merged(chapter_4(package))
-        ch9 = merged(chapter_9_platforms(package))
-    keys = set(marked(package)) & set(ch9)
-    assert keys
-    for key in keys:
-        assert ch9[key] == ch4[key] == marked(package)[key], key
+    assert_both_follow(
+        platforms_results,
+        shared,
+        package,
+        lambda: merged(chapter_4(package)),
+        lambda: merged(chapter_9_platforms(package)),
+    )
 
 
 # -- The counts behind them ----------------------------------------------------------------------

@@ -7,82 +7,44 @@ chart data are what the committed notebook shows.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from IPython.display import HTML, Image, Markdown
 
-from sciencecity.presentation import source_results, style, words
-from sciencecity.reading import paths, seed
+from sciencecity.presentation import source_results
+from sciencecity.reading import paths
 from sciencecity.rules import checked
-from tests.glued_outputs import cited_keys, glued_text
+from tests.glued_outputs import assert_as_in_book, assert_prints_as_committed, cited_keys, merged, shown_html
 
 NOTEBOOK = paths.BOOK_DIR / "08_source.ipynb"
 
 
 @pytest.fixture(scope="module")
-def package():
-    return checked.load_package()
+def values(package, text, chart_dir):
+    """Every glued result of the chapter, by glue key (its chart and chart data go to ``chart_dir``)."""
+    parts = (
+        source_results.seed_counts(text),
+        source_results.document(package, text),
+        source_results.dating(package, text),
+        source_results.translation_counts(package),
+        source_results.gaps(package, text),
+        source_results.lines_chart(package, text),
+        source_results.restoration_counts(package, text),
+        source_results.restorations(package),
+    )
+    return merged(parts, once=True)
 
 
-@pytest.fixture(scope="module")
-def text():
-    return seed.load_seed()
-
-
-@pytest.fixture(scope="module")
-def results(package, text, tmp_path_factory):
-    """Every glued result of the chapter, its chart and chart data written to a temporary folder."""
-    out = tmp_path_factory.mktemp("source")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(style, "CHART_IMAGES_DIR", out / "images")
-        mp.setattr(words, "CHART_DATA_DIR", out / "data")
-        style.use()
-        values = {}
-        for part in (
-            source_results.seed_counts(text),
-            source_results.document(package, text),
-            source_results.dating(package, text),
-            source_results.translation_counts(package),
-            source_results.gaps(package, text),
-            source_results.lines_chart(package, text),
-            source_results.restoration_counts(package, text),
-            source_results.restorations(package),
-        ):
-            assert not set(part) & set(values), "a key glued twice"
-            values |= part
-    return values, out
-
-
-def test_every_cited_key_is_produced(results):
-    values, _ = results
+def test_every_cited_key_is_produced(values):
     assert cited_keys(NOTEBOOK) <= set(values)
 
 
-def test_the_values_print_as_the_committed_notebook_glued_them(results):
-    values, _ = results
-    committed = glued_text(NOTEBOOK)
-    assert set(values) == set(committed)
-    for key, value in values.items():
-        assert repr(value) == committed[key], key
+def test_the_values_print_as_the_committed_notebook_glued_them(values):
+    assert_prints_as_committed(values, NOTEBOOK)
 
 
-def test_the_chart_data_is_the_committed_file(results):
-    values, out = results
+def test_the_chart_data_is_the_committed_file(values, chart_dir):
     assert isinstance(values["source_fig_lines"], Image) and isinstance(values["source_fig_lines_data"], Markdown)
-    committed = (words.CHART_DATA_DIR / "fig-source-lines.csv").read_text(encoding="utf-8")
-    assert (out / "data" / "fig-source-lines.csv").read_text(encoding="utf-8") == committed
-
-
-def shown_html(notebook) -> list[str]:
-    """The HTML the notebook displays (not glued), in order."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    return [
-        "".join(o["data"]["text/html"])
-        for c in cells
-        for o in c.get("outputs", [])
-        if o["output_type"] == "display_data" and "text/html" in o.get("data", {})
-    ]
+    assert_as_in_book([chart_dir / "chart-data" / "fig-source-lines.csv"])
 
 
 def test_the_tables_are_the_ones_the_chapter_shows(package, text):
@@ -98,8 +60,7 @@ def test_the_tables_are_the_ones_the_chapter_shows(package, text):
     assert [t.data for t in tables] == shown_html(NOTEBOOK)
 
 
-def test_the_counts_by_hand(results, text, package):
-    values, _ = results
+def test_the_counts_by_hand(values, text, package):
     lines = [line for line in text.split("\n") if line.strip()]
     assert values["source_seed_chars"] == len(text) and values["source_seed_lines"] == len(lines)
     assert values["source_article_lines"] == len(package["translations"])
@@ -110,8 +71,7 @@ def test_the_counts_by_hand(results, text, package):
     assert values["source_floor_whole"] == 100.0
 
 
-def test_the_document_and_its_date(results):
-    values, _ = results
+def test_the_document_and_its_date(values):
     assert values["source_reporter"] == "王倩" and values["source_reporter_en"] == "Wang Qian"
     assert values["source_forum"].endswith("论坛")
     assert values["source_mobilisation"] == "11 September 2020"
@@ -122,8 +82,7 @@ def test_the_document_and_its_date(results):
     assert values["source_repost_years"] == int(values["source_posted"][:4]) - 2021
 
 
-def test_the_restorations_by_hand(results):
-    values, _ = results
+def test_the_restorations_by_hand(values):
     assert values["source_eight_total"] == 283.6 and values["source_eight_total_bn"] == pytest.approx(28.36)
     assert values["source_facility_survives"] == ".6" and values["source_facility_floor"] == 100.6
     assert values["source_facility_alone"] == 30.0 and values["source_eight_projects"] == 8

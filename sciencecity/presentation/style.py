@@ -180,6 +180,13 @@ def suptitle(fig, text: str, fontsize: float = 11) -> None:
     fig.suptitle(text, x=0.01, ha="left", fontsize=fontsize, fontweight="bold")
 
 
+def unknown_date_mark(axu, y: float, *, colour: str = GREY, size: float = 15, fontsize: float = 10) -> None:
+    """The mark of an event whose date is unknown: a "?" in an open circle at row ``y`` of a
+    timeline's side panel ``axu`` (:func:`unknown_date_panel`)."""
+    axu.plot(0.5, y, marker="o", markersize=size, markerfacecolor="white", markeredgecolor=colour, linestyle="none")
+    axu.text(0.5, y, "?", ha="center", va="center", fontsize=fontsize, color=colour, fontweight="bold")
+
+
 def unknown_date_row(
     ax, axu, y: float, label: str, *, colour: str = GREY, size: float = 15, fontsize: float = 10, linespacing=1.2
 ) -> None:
@@ -188,8 +195,7 @@ def unknown_date_row(
     The timelines of the chapters draw dated events on ``ax`` and give the undated ones a narrow
     panel ``axu`` beside it (sharing the rows; see :func:`unknown_date_panel`).
     """
-    axu.plot(0.5, y, marker="o", markersize=size, markerfacecolor="white", markeredgecolor=colour, linestyle="none")
-    axu.text(0.5, y, "?", ha="center", va="center", fontsize=fontsize, color=colour, fontweight="bold")
+    unknown_date_mark(axu, y, colour=colour, size=size, fontsize=fontsize)
     ax.text(
         1.0,
         y,
@@ -310,6 +316,49 @@ def text_sizes(fig) -> tuple[float, float, str]:
     return width, size, text
 
 
+def _layout_images(draw: Callable, name: str, layout: str, width: int, args, kwargs) -> tuple[bytes, bytes, dict]:
+    """One layout of a chart: its PNGs ``width`` px wide and twice that, and its record for
+    ``<name>.json`` (sizes, smallest text, every text). A phone layout's smallest text must be at
+    least ``PHONE_MIN_TEXT_PX``, or this raises ValueError naming the text."""
+    import matplotlib.pyplot as plt
+
+    fig = draw(*args, layout=layout, **kwargs)
+    if layout == "phone":
+        enlarge_text(fig, PHONE_MIN_PT)
+    try:
+        width_pt, texts = drawn_texts(fig)
+        smallest_pt, smallest_text = min(texts) if texts else (float("inf"), "")
+        one = _png_bytes(fig, width, 64)
+        two = _png_bytes(fig, 2 * width, 64)
+    finally:
+        plt.close(fig)
+    size = PILImage.open(io.BytesIO(one)).size
+    text_px = round(smallest_pt * size[0] / width_pt, 2)
+    if layout == "phone" and text_px < PHONE_MIN_TEXT_PX:
+        raise ValueError(
+            f"{name}: the phone layout draws {smallest_text[:40]!r} at {text_px:.1f} px "
+            f"({smallest_pt:g} pt), under {PHONE_MIN_TEXT_PX:g} px: use larger type or a narrower figure"
+        )
+    record = {
+        "width": size[0],
+        "height": size[1],
+        "min_text_px": text_px,
+        "min_text_pt": smallest_pt,
+        "min_text": smallest_text[:60],
+        "texts": sorted({text for _, text in texts}),
+    }
+    return one, two, record
+
+
+def _write_changed(directory: Path, files: dict[str, bytes]) -> None:
+    """Write each of ``files`` (name: bytes) into ``directory``, only where its bytes change."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for file_name, content in files.items():
+        target = directory / file_name
+        if not target.exists() or target.read_bytes() != content:
+            target.write_bytes(content)
+
+
 def chart(draw: Callable, name: str, *args, directory: Path | None = None, **kwargs) -> Image:
     """Draw a chart in both layouts and return the desktop PNG to glue; write the others.
 
@@ -326,52 +375,20 @@ def chart(draw: Callable, name: str, *args, directory: Path | None = None, **kwa
 
     Glue the result as for :func:`png`: ``glue(key, style.chart(draw, "fig-x", data), display=False)``.
     """
-    import matplotlib.pyplot as plt
-
     if not re.fullmatch(r"fig-[a-z0-9-]+", name):
         raise ValueError(f"chart name {name!r} must be a figure name like 'fig-growth-sectors'")
-    directory = Path(directory or CHART_IMAGES_DIR)
     files: dict[str, bytes] = {}
     record: dict[str, dict] = {}
-    glued = b""
     for layout, width in (("desktop", PNG_WIDTH), ("phone", PHONE_WIDTH)):
-        fig = draw(*args, layout=layout, **kwargs)
-        if layout == "phone":
-            enlarge_text(fig, PHONE_MIN_PT)
-        try:
-            width_pt, texts = drawn_texts(fig)
-            smallest_pt, smallest_text = min(texts) if texts else (float("inf"), "")
-            one = _png_bytes(fig, width, 64)
-            two = _png_bytes(fig, 2 * width, 64)
-        finally:
-            plt.close(fig)
+        one, two, record[layout] = _layout_images(draw, name, layout, width, args, kwargs)
         suffix = "" if layout == "desktop" else f"-{layout}"
         if layout == "desktop":
             glued = one
         else:
             files[f"{name}{suffix}.png"] = one
         files[f"{name}{suffix}@2x.png"] = two
-        size = PILImage.open(io.BytesIO(one)).size
-        text_px = round(smallest_pt * size[0] / width_pt, 2)
-        record[layout] = {
-            "width": size[0],
-            "height": size[1],
-            "min_text_px": text_px,
-            "min_text_pt": smallest_pt,
-            "min_text": smallest_text[:60],
-            "texts": sorted({text for _, text in texts}),
-        }
-        if layout == "phone" and text_px < PHONE_MIN_TEXT_PX:
-            raise ValueError(
-                f"{name}: the phone layout draws {smallest_text[:40]!r} at {text_px:.1f} px "
-                f"({smallest_pt:g} pt), under {PHONE_MIN_TEXT_PX:g} px: use larger type or a narrower figure"
-            )
     files[f"{name}.json"] = (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-    directory.mkdir(parents=True, exist_ok=True)
-    for file_name, content in files.items():
-        target = directory / file_name
-        if not target.exists() or target.read_bytes() != content:
-            target.write_bytes(content)
+    _write_changed(Path(directory or CHART_IMAGES_DIR), files)
     return Image(data=glued, format="png")
 
 
