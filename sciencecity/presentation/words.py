@@ -4,9 +4,11 @@ Belongs here: code that turns analysed data into what a reader sees beside a cha
 downloadable chart data (:func:`chart_data`), numbers written with their units
 (:func:`number_text`, :func:`value_text`, :func:`yi_yuan`, :func:`ordinal`, :func:`long_date`),
 display tables (:func:`figure_table`, :func:`bilingual_cell`), quotes from the seed
-(:func:`quote_from`, :func:`quote_span`), source lines (:func:`source_text`) and the data
-dictionary. Analysis itself (growth arithmetic, overlap measures, areas, lost digits) lives in
-the module named after what it computes.
+(:func:`quote_from`, :func:`quote_span`), source lines (:func:`source_text`), the data
+dictionary, the sentences on what came after (:func:`lasted_sentence`), the claims ledger in
+Markdown (:func:`ledger_markdown`), parts against their total (:func:`parts_sentence`) and other
+sources' labels in the book's terms (:func:`house_label`, :func:`in_house_terms`). Analysis itself
+(growth arithmetic, overlap measures, areas, lost digits) lives in :mod:`sciencecity.analysis`.
 """
 
 from __future__ import annotations
