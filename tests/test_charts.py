@@ -124,32 +124,48 @@ def test_growth_figure_stacks_its_panels_on_a_phone():
     assert phone.get_size_inches()[0] == style.PHONE_FIGWIDTH
 
 
+SECTORS = pd.DataFrame(
+    {
+        "measure": ["GDP", "primary", "secondary", "tertiary"],
+        "core_growth_pct_article": [19.8, 3.9, 20.2, 19.5],
+        "chongqing_growth_pct_statistics_bureau": [12.8, 8.9, 13.2, 12.9],
+    }
+)
+INDUSTRIAL = pd.DataFrame({"series": ["core", "derived", "official"], "growth_pct": [22.3, 19.0, 19.0]})
+
+
 @pytest.mark.parametrize(
-    "draw, args",
+    "draw, args, kwargs",
     [
-        (
-            charts.growth_sectors,
-            (
-                pd.DataFrame(
-                    {
-                        "measure": ["GDP", "primary", "secondary", "tertiary"],
-                        "core_growth_pct_article": [19.8, 3.9, 20.2, 19.5],
-                        "chongqing_growth_pct_statistics_bureau": [12.8, 8.9, 13.2, 12.9],
-                    }
-                ),
-            ),
-        ),
+        (charts.growth_sectors, (SECTORS,), {"period": "2021H1", "source_date": "2021-07-20"}),
         (
             charts.claims_status,
             (pd.DataFrame({"status": ["verified", "in_tension"], "claims": [3, 1]}), words.STATUS_EN),
+            {},
         ),
     ],
 )
-def test_chart_functions_pass_the_phone_check(tmp_path, draw, args):
-    style.chart(draw, "fig-test", *args, directory=tmp_path)
+def test_chart_functions_pass_the_phone_check(tmp_path, draw, args, kwargs):
+    style.chart(draw, "fig-test", *args, directory=tmp_path, **kwargs)
     record = json.loads((tmp_path / "fig-test.json").read_text(encoding="utf-8"))
     assert record["phone"]["min_text_px"] >= style.PHONE_MIN_TEXT_PX
     assert record["phone"]["height"] > record["phone"]["width"] * 0.6
+
+
+@pytest.mark.parametrize(
+    "draw, args",
+    [(charts.growth_sectors, (SECTORS,)), (charts.growth_industrial, (INDUSTRIAL, 3.3))],
+)
+def test_growth_charts_state_the_period_and_release_they_are_given(tmp_path, draw, args):
+    """The half-year and the bureau's release date come from the data, in both layouts: a
+    chart given another half-year and date says those and nothing of 2021."""
+    style.chart(draw, "fig-test", *args, period="2023H2", source_date="2024-01-19", directory=tmp_path)
+    record = json.loads((tmp_path / "fig-test.json").read_text(encoding="utf-8"))
+    for layout in ("desktop", "phone"):
+        text = " ".join(record[layout]["texts"])
+        assert "2024-01-19" in text
+        assert ("second half of 2023" in text and "下半年" in text) or "2023H2" in text
+        assert "2021" not in text
 
 
 # -- the book's charts, as the notebooks last drew them (book/chart-images/) ---------------------

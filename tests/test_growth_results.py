@@ -117,3 +117,13 @@ def test_chapter_9_reads_the_function_chapter_2_calls(package, text, no_files, s
         lambda: merged(chapter_2(package, text)),
         lambda: merged(chapter_9_growth(package)),
     )
+
+
+@pytest.mark.parametrize("column, value", [("source_date", "2021-07-21"), ("period", "2021H2")])
+def test_the_sector_chart_refuses_city_rates_of_two_releases(package, no_files, column, value):
+    """The chart's title and source line state one half-year and one release date, taken from the
+    city's rows: rows that disagree are an error naming them, not a chart that picks one."""
+    external = package["external"].copy()
+    external.loc[external["id"] == growth_results.CITY_H1[-1], column] = value
+    with pytest.raises(ValueError, match=rf"{growth_results.CITY_H1[0]}.*differ in {column}"):
+        growth_results.city_comparison(package | {"external": external})

@@ -7,6 +7,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sciencecity.presentation import words
 from sciencecity.reading import seed, text
@@ -168,6 +170,19 @@ def test_figure_table_from_the_data():
 def test_long_date():
     assert words.long_date("2021-09-02") == "2 September 2021"
     assert words.long_date(pd.Timestamp("2020-09-11")) == "11 September 2020"
+
+
+@given(year=st.integers(1000, 9999), half=st.sampled_from([1, 2]))
+def test_half_year_is_written_out_in_both_languages(year, half):
+    english, chinese = words.half_year(f"{year}H{half}")
+    assert english == f"{('first', 'second')[half - 1]} half of {year}"
+    assert chinese == ("上半年", "下半年")[half - 1]
+
+
+@pytest.mark.parametrize("period", ["2021", "2021-07", "2021-07-20", "XXXXH1", "2021H1/2021H2", "H1 2021", "2021H3"])
+def test_half_year_refuses_what_is_not_one_half_year(period):
+    with pytest.raises(ValueError):
+        words.half_year(period)
 
 
 def test_source_text():

@@ -33,11 +33,12 @@ def _size(phone: bool, desktop: float, phone_size: float = PHONE_SMALL) -> float
     return max(desktop, phone_size) if phone else desktop
 
 
-def growth_sectors(frame: pd.DataFrame, *, layout: str = "desktop"):
-    """Grouped bars of 2021H1 growth, GDP and the three sectors: the core (article) and Chongqing.
+def growth_sectors(frame: pd.DataFrame, *, period: str, source_date: str, layout: str = "desktop"):
+    """Grouped bars of a half-year's growth, GDP and the three sectors: the core (article) and Chongqing.
 
     ``frame``: columns ``measure``, ``core_growth_pct_article``,
-    ``chongqing_growth_pct_statistics_bureau`` (fig-growth-sectors.csv).
+    ``chongqing_growth_pct_statistics_bureau`` (fig-growth-sectors.csv); ``period`` the half-year
+    (``2021H1``) and ``source_date`` the date of the statistics bureau's release.
     """
     import matplotlib.pyplot as plt
 
@@ -62,16 +63,17 @@ def growth_sectors(frame: pd.DataFrame, *, layout: str = "desktop"):
     ax.tick_params(axis="y", labelsize=_size(phone, 9))
     ax.set_ylabel("growth, year on year (%)", fontsize=_size(phone, 10))
     ax.set_ylim(0, max(core + city) * (1.75 if phone else 1.45))
+    half_en, half_zh = words.half_year(period)
     if phone:
-        style.suptitle(fig, "Growth, first half of 2021 上半年增速:\ncore vs Chongqing", fontsize=10)
+        style.suptitle(fig, f"Growth, {half_en} {half_zh}增速:\ncore vs Chongqing", fontsize=10)
     else:
-        ax.set_title("Growth in the first half of 2021 上半年增速: core vs Chongqing")
+        ax.set_title(f"Growth in the {half_en} {half_zh}增速: core vs Chongqing")
     ax.legend(loc="upper left" if phone else "upper right", ncol=1, fontsize=_size(phone, 9))
     style.source_line(
         fig,
-        "上游新闻 Shangyou News (core);\n重庆市统计局 Chongqing statistics bureau, 2021-07-20"
+        f"上游新闻 Shangyou News (core);\n重庆市统计局 Chongqing statistics bureau, {source_date}"
         if phone
-        else "上游新闻 Shangyou News (core); 重庆市统计局 Chongqing statistics bureau, 2021-07-20 (Chongqing)",
+        else f"上游新闻 Shangyou News (core); 重庆市统计局 Chongqing statistics bureau, {source_date} (Chongqing)",
         fontsize=_size(phone, 8),
     )
     if phone:
@@ -129,11 +131,14 @@ def place_scale(scale_data: pd.DataFrame, *, layout: str = "desktop"):
     return fig
 
 
-def growth_industrial(industrial_data: pd.DataFrame, gap: float, *, layout: str = "desktop"):
-    """Bars of industrial value added growth, 2021H1: the core, the city's rate the article
+def growth_industrial(
+    industrial_data: pd.DataFrame, gap: float, *, period: str, source_date: str, layout: str = "desktop"
+):
+    """Bars of industrial value added growth in ``period``: the core, the city's rate the article
     implies (the core's less the stated ``gap``) and the official one (fig-growth-industrial).
 
-    ``industrial_data``: ``series`` and ``growth_pct``, in that order (core, derived, official).
+    ``industrial_data``: ``series`` and ``growth_pct``, in that order (core, derived, official);
+    ``source_date``: the date of the statistics bureau's release of the official rate.
     """
     import matplotlib.pyplot as plt
 
@@ -178,13 +183,14 @@ def growth_industrial(industrial_data: pd.DataFrame, gap: float, *, layout: str 
     ax.set_ylabel("growth, year on year (%)")
     ax.set_ylim(0, core * (1.32 if phone else 1.2))
     if phone:
-        style.suptitle(fig, "规上工业增加值 Industrial value\nadded, above designated size, 2021H1", fontsize=10)
-        style.source_line(fig, "上游新闻 Shangyou News (core, gap);\n重庆市统计局 statistics bureau, 2021-07-20")
+        style.suptitle(fig, f"规上工业增加值 Industrial value\nadded, above designated size, {period}", fontsize=10)
+        style.source_line(fig, f"上游新闻 Shangyou News (core, gap);\n重庆市统计局 statistics bureau, {source_date}")
         fig.subplots_adjust(top=0.86, bottom=0.3, left=0.17, right=0.98)
     else:
-        ax.set_title("规上工业增加值 Industrial value added, above designated size, 2021H1")
+        ax.set_title(f"规上工业增加值 Industrial value added, above designated size, {period}")
         style.source_line(
-            fig, "上游新闻 Shangyou News (core, gap); 重庆市统计局 Chongqing statistics bureau, 2021-07-20 (official)"
+            fig,
+            f"上游新闻 Shangyou News (core, gap); 重庆市统计局 Chongqing statistics bureau, {source_date} (official)",
         )
     return fig
 

@@ -77,6 +77,15 @@ def _values(package: dict, ids) -> list[float]:
     return [float(external.loc[i, "value"]) for i in ids]
 
 
+def _shared(package: dict, ids, column: str) -> str:
+    """The one value of ``column`` these rows of external.csv share (their period, their release
+    date); :class:`ValueError` naming the rows if they differ, since one chart states it once."""
+    found = _external(package).loc[list(ids), column].unique()
+    if len(found) != 1:
+        raise ValueError(f"external.csv rows {', '.join(ids)} differ in {column}: {', '.join(map(str, found))}")
+    return str(found[0])
+
+
 def _pick(values: dict, *keys: str) -> dict:
     return {key: values[key] for key in keys}
 
@@ -135,7 +144,13 @@ def city_comparison(package: dict) -> dict:
         "growth_gdp_lead_h1": arithmetic.points_gap(core[0], city[0]),
         "growth_sector_comparison": sentence,
         "growth_gdp_faster": "faster" if core[0] > city[0] else "not faster",
-        "growth_fig_sectors": style.chart(charts.growth_sectors, "fig-growth-sectors", data),
+        "growth_fig_sectors": style.chart(
+            charts.growth_sectors,
+            "fig-growth-sectors",
+            data,
+            period=_shared(package, CITY_H1, "period"),
+            source_date=_shared(package, CITY_H1, "source_date"),
+        ),
         "growth_fig_sectors_data": Markdown(words.chart_data(data, "fig-growth-sectors")),
     }
 
@@ -185,7 +200,14 @@ def industrial_chart(package: dict) -> dict:
             "growth_pct": [rates[k] for k in ("growth_ind_h1", "growth_city_ind_derived", "growth_city_ind_official")],
         }
     )
-    chart = style.chart(charts.growth_industrial, "fig-growth-industrial", data, rates["growth_ind_gap"])
+    chart = style.chart(
+        charts.growth_industrial,
+        "fig-growth-industrial",
+        data,
+        rates["growth_ind_gap"],
+        period=_shared(package, [CITY_INDUSTRIAL_H1], "period"),
+        source_date=rates["growth_city_ind_date"],
+    )
     return {
         "growth_fig_industrial": chart,
         "growth_fig_industrial_data": Markdown(words.chart_data(data, "fig-growth-industrial")),

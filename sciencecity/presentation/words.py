@@ -2,7 +2,8 @@
 
 Belongs here: code that turns analysed data into what a reader sees beside a chart or a table:
 downloadable chart data (:func:`chart_data`), numbers written with their units
-(:func:`number_text`, :func:`value_text`, :func:`yi_yuan`, :func:`ordinal`, :func:`long_date`),
+(:func:`number_text`, :func:`value_text`, :func:`yi_yuan`, :func:`ordinal`, :func:`long_date`,
+:func:`half_year`),
 display tables (:func:`figure_table`, :func:`bilingual_cell`), quotes from the seed
 (:func:`quote_from`, :func:`quote_span`), source lines (:func:`source_text`), the data
 dictionary, the sentences on what came after (:func:`lasted_sentence`), the claims ledger in
@@ -22,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from sciencecity.analysis.claims_ledger import evidence_sources, original_words
-from sciencecity.reading import paths
+from sciencecity.reading import paths, periods
 from sciencecity.reading.text import number_text, whole  # noqa: F401 (re-exported: the formats readers see)
 from sciencecity.rules import checked
 from sciencecity.rules.claims import Context
@@ -204,6 +205,18 @@ def long_date(day) -> str:
     """A day written out for the text: ``2021-09-02`` → ``"2 September 2021"``."""
     ts = pd.Timestamp(day)
     return f"{ts.day} {ts:%B %Y}"
+
+
+def half_year(period: str) -> tuple[str, str]:
+    """A half-year written out, in English and Chinese: ``2021H1`` → ``("first half of 2021", "上半年")``.
+
+    :class:`ValueError` if ``period`` is not one half-year of a known year.
+    """
+    parsed = periods.parse(period)
+    if parsed.kind != "half-year" or parsed.year is None:
+        raise ValueError(f"{period!r} is not one half-year of a known year (2021H1)")
+    first = parsed.first.half == 1
+    return f"{'first' if first else 'second'} half of {parsed.year}", "上半年" if first else "下半年"
 
 
 def source_text(source: str, date: str | None) -> str:
