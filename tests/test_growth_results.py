@@ -119,11 +119,27 @@ def test_chapter_9_reads_the_function_chapter_2_calls(package, text, no_files, s
     )
 
 
-@pytest.mark.parametrize("column, value", [("source_date", "2021-07-21"), ("period", "2021H2")])
-def test_the_sector_chart_refuses_city_rates_of_two_releases(package, no_files, column, value):
-    """The chart's title and source line state one half-year and one release date, taken from the
-    city's rows: rows that disagree are an error naming them, not a chart that picks one."""
+def test_the_sector_chart_refuses_city_rates_of_two_releases(package, no_files):
+    """The chart's source line states one release date, taken from the city's rows: rows that
+    disagree are an error naming them, not a chart that picks one."""
     external = package["external"].copy()
-    external.loc[external["id"] == growth_results.CITY_H1[-1], column] = value
-    with pytest.raises(ValueError, match=rf"{growth_results.CITY_H1[0]}.*differ in {column}"):
+    external.loc[external["id"] == growth_results.CITY_H1[-1], "source_date"] = "2021-07-21"
+    with pytest.raises(ValueError, match=rf"{growth_results.CITY_H1[0]}.*differ in source_date"):
         growth_results.city_comparison(package | {"external": external})
+
+
+@pytest.mark.parametrize("table, row", [("external", growth_results.CITY_H1[-1]), ("figures", growth_results.GDP_H1)])
+def test_the_sector_chart_refuses_rows_of_two_periods(package, no_files, table, row):
+    """The chart's title states one half-year for both series, the core's (figures.csv) and the
+    city's (external.csv): a row of another half-year, in either table, is named in the error."""
+    changed = package[table].copy()
+    changed.loc[changed["id"] == row, "period"] = "2021H2"
+    with pytest.raises(ValueError, match=rf"different periods: .*{table}\.csv {row} is 2021H2"):
+        growth_results.city_comparison(package | {table: changed})
+
+
+def test_the_industrial_chart_refuses_rows_of_two_periods(package, no_files):
+    changed = package["figures"].copy()
+    changed.loc[changed["id"] == growth_results.INDUSTRIAL_GAP_H1, "period"] = "2021"
+    with pytest.raises(ValueError, match=rf"figures\.csv {growth_results.INDUSTRIAL_GAP_H1} is 2021\b"):
+        growth_results.industrial_chart(package | {"figures": changed})

@@ -77,13 +77,26 @@ def _values(package: dict, ids) -> list[float]:
     return [float(external.loc[i, "value"]) for i in ids]
 
 
-def _shared(package: dict, ids, column: str) -> str:
-    """The one value of ``column`` these rows of external.csv share (their period, their release
-    date); :class:`ValueError` naming the rows if they differ, since one chart states it once."""
-    found = _external(package).loc[list(ids), column].unique()
+def _release_date(package: dict, ids) -> str:
+    """The one release date these rows of external.csv share; :class:`ValueError` naming the rows
+    if they differ, since a chart's source line states it once."""
+    found = _external(package).loc[list(ids), "source_date"].unique()
     if len(found) != 1:
-        raise ValueError(f"external.csv rows {', '.join(ids)} differ in {column}: {', '.join(map(str, found))}")
+        raise ValueError(f"external.csv rows {', '.join(ids)} differ in source_date: {', '.join(map(str, found))}")
     return str(found[0])
+
+
+def _compared_period(package: dict, figure_ids, external_ids) -> str:
+    """The one period of the article's figures and the city's rows a chart compares; a chart
+    states it once, so rows of different periods are a :class:`ValueError` naming each row's."""
+    external = _external(package)
+    found = {f"figures.csv {i}": figure(package, i).period for i in figure_ids} | {
+        f"external.csv {i}": external.loc[i, "period"] for i in external_ids
+    }
+    if len(set(found.values())) != 1:
+        rows = "; ".join(f"{row} is {period}" for row, period in found.items())
+        raise ValueError(f"a chart compares rows of different periods: {rows}")
+    return next(iter(found.values()))
 
 
 def _pick(values: dict, *keys: str) -> dict:
@@ -148,8 +161,8 @@ def city_comparison(package: dict) -> dict:
             charts.growth_sectors,
             "fig-growth-sectors",
             data,
-            period=_shared(package, CITY_H1, "period"),
-            source_date=_shared(package, CITY_H1, "source_date"),
+            period=_compared_period(package, (GDP_H1, *SECTORS_H1), CITY_H1),
+            source_date=_release_date(package, CITY_H1),
         ),
         "growth_fig_sectors_data": Markdown(words.chart_data(data, "fig-growth-sectors")),
     }
@@ -205,7 +218,7 @@ def industrial_chart(package: dict) -> dict:
         "fig-growth-industrial",
         data,
         rates["growth_ind_gap"],
-        period=_shared(package, [CITY_INDUSTRIAL_H1], "period"),
+        period=_compared_period(package, (INDUSTRIAL_H1, INDUSTRIAL_GAP_H1), (CITY_INDUSTRIAL_H1,)),
         source_date=rates["growth_city_ind_date"],
     )
     return {
